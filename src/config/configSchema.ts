@@ -1,0 +1,73 @@
+// The one schema every setting passes through at startup (DESIGN.md, contract 9).
+import { z } from 'zod';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: 'expected a whole number from 1 to 65535' })
+      .int('expected a whole number from 1 to 65535')
+      .min(1, 'expected a whole number from 1 to 65535')
+      .max(65535, 'expected a whole number from 1 to 65535')
+      .default(3978),
+    NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'expected debug, info, warn, error or silent' }).default('info'),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI' }).default('MultiTenant'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    LOCAL_DIRECTLINE: booleanText.optional(),
+    ALLOW_ANONYMOUS: booleanText.default(false),
+    COUNCIL_CODE: optionalText.pipe(
+      z.string().regex(/^E\d{8}$/, 'expected an ONS code for an English council, like E10000003').optional(),
+    ),
+    SERVICE_NAME: z.string().trim().min(1, 'expected a name to show people').max(80, 'expected at most 80 characters').default('SEN Support Guide'),
+    BRAND_COLOUR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour like #1d70b8')
+      .default('#1d70b8'),
+    PRIVACY_URL: z.string().url('expected a full web address starting https://').default('https://www.gov.uk/help/privacy-notice'),
+    STORAGE: z.enum(['memory', 'sqlite', 'blob'], { message: 'expected memory, sqlite or blob' }).default('sqlite'),
+    DATA_DIR: z.string().min(1, 'expected a folder path').default('./data'),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'expected 3-63 lower-case letters, digits or dashes').default('sen-support-state'),
+    RETENTION_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int('expected a whole number of days').min(1, 'expected at least 1 day').max(3650, 'expected at most 3650 days').default(30),
+    TEAMS_TENANT_IDS: optionalText.transform((value) =>
+      value === undefined ? [] : value.split(',').map((id) => id.trim()).filter((id) => id.length > 0),
+    ),
+    DIRECTLINE_SECRET: optionalText,
+    CONTENT_DIR: z.string().min(1, 'expected a folder path').default('./content'),
+  })
+  .superRefine((config, ctx) => {
+    const credentials = [config.MicrosoftAppId, config.MicrosoftAppPassword].filter((value) => value !== undefined);
+    if (credentials.length === 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [config.MicrosoftAppId === undefined ? 'MicrosoftAppId' : 'MicrosoftAppPassword'],
+        message: 'expected MicrosoftAppId and MicrosoftAppPassword to be set together',
+      });
+    }
+    if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'expected a tenant id when MicrosoftAppType is SingleTenant' });
+    }
+    if (config.STORAGE === 'blob' && !config.BLOB_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'expected an Azure Storage connection string when STORAGE is blob' });
+    }
+    if (config.NODE_ENV === 'production' && !config.MicrosoftAppId && !config.ALLOW_ANONYMOUS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'expected app credentials in production (or ALLOW_ANONYMOUS=true to run without Bot Framework authentication)',
+      });
+    }
+  });
+
+export type RawConfig = z.output<typeof configSchema>;
