@@ -16,8 +16,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await startApp(config, logger);
-  installGracefulShutdown({ server: app.server, readiness: app.readiness, logger, closers: [] });
+  const app = await startApp(config, { logger });
+  installGracefulShutdown({ logger, close: app.close });
   logger.info('server.started', { port: app.port, url: app.url });
   process.stdout.write(`\n${config.SERVICE_NAME} is running. Open ${app.url} to chat.\n\n`);
 }

@@ -1,32 +1,174 @@
-// The activity handler: welcomes people and hands each message to the conversation.
-import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { Messages, MessageChannel } from '../knowledge/messages.js';
+// The answer pipeline for one activity: normalise → safeguarding → welcome → route (dialogs) → save state.
+import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import type { GuideServices } from '../../dialogs/GuideServices.js';
+import { newGuideState, type GuideState } from '../../dialogs/guideState.js';
+import { resolveChoice } from '../../dialogs/resolveChoice.js';
+import type { RouterDialog } from '../../dialogs/RouterDialog.js';
+import { channelKindOf, setTurnInput } from '../../dialogs/turnInput.js';
+import { buildMenuReply } from '../answers/menuReply.js';
+import { buildSafeguardingReply } from '../answers/safeguardingReply.js';
+import { normaliseCommandText } from '../knowledge/conversationContent.js';
+import type { Understanding } from '../language/types.js';
+import { hashId } from '../logging/logger.js';
+import { isETagConflict } from '../storage/eTagConflictError.js';
+import { nextSmsOverflow } from '../render/composeSms.js';
+import type { Reply } from '../render/replyModel.js';
+import { readIncomingText } from './readIncomingText.js';
 
-function channelOf(context: TurnContext): MessageChannel {
-  const id = context.activity.channelId;
-  return id === 'msteams' || id === 'sms' ? id : 'webchat';
+export interface LanguageService {
+  understand(text: string, referenceDate?: Date): Understanding;
 }
 
+export interface BotParts {
+  services: GuideServices;
+  language: LanguageService;
+  router: RouterDialog;
+  dialogState: StatePropertyAccessor<DialogState>;
+  states: BotState[];
+  maxMessageLength: number;
+}
+
+/** Set on a turn whose state was deleted ("forget me"), so nothing is written back at the end of it. */
+export const FORGOTTEN = Symbol('forgotten');
+
+/** How many times a turn runs when another instance keeps saving the same conversation first. */
+const MAX_TURN_ATTEMPTS = 3;
+
 export class SenGuideBot extends ActivityHandler {
-  constructor(private readonly messages: Messages) {
+  constructor(private readonly parts: BotParts) {
     super();
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (joined) await this.welcome(context);
+      const someoneJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
+      if (someoneJoined) {
+        const state = await this.guideState.get(context, newGuideState());
+        if (!state.welcomed) await this.welcome(context, state);
+      }
       await next();
     });
     this.onMessage(async (context, next) => {
-      await context.sendActivity(this.messages.get('greeting-reply', channelOf(context)));
+      await this.handleMessage(context);
       await next();
     });
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
-    const channel = channelOf(context);
-    await context.sendActivities([
-      { type: 'message', text: this.messages.get('welcome', channel) },
-      { type: 'message', text: this.messages.get('welcome-privacy', channel) },
-    ]);
+  /**
+   * Runs the turn as a transaction: replies are held back until the state is saved. If another instance saved this
+   * conversation first (an eTag conflict), the turn runs again on fresh state and the held replies are dropped, so
+   * a person never sees a reply twice and the conversation is never wiped.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    const outbox: Array<Partial<Activity>> = [];
+    let holding = true;
+    context.onSendActivities(async (_context, activities, next) => {
+      if (!holding) return next();
+      outbox.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    for (let attempt = 1; ; attempt += 1) {
+      outbox.length = 0;
+      try {
+        await super.run(context);
+        if (!context.turnState.get(FORGOTTEN)) for (const state of this.parts.states) await state.saveChanges(context, false);
+        break;
+      } catch (error) {
+        if (!isETagConflict(error) || attempt >= MAX_TURN_ATTEMPTS) {
+          holding = false;
+          throw error;
+        }
+        this.parts.services.logger.warn('turn.conflict_retried', { status: 'retry_etag_conflict', attempt, conversation: hashId(context.activity.conversation?.id) });
+        for (const state of this.parts.states) await state.load(context, true);
+      }
+    }
+    holding = false;
+    if (outbox.length > 0) await context.sendActivities(outbox);
   }
+
+  private get guideState(): StatePropertyAccessor<GuideState> {
+    return this.parts.services.guideState;
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { services, language } = this.parts;
+    const messages = services.content.messages;
+    const channel = channelKindOf(context);
+    const text = readIncomingText(context);
+    const state = await this.guideState.get(context, newGuideState());
+    const log = services.logger.child({ channel, conversation: hashId(context.activity.conversation?.id) });
+
+    if (text.length > this.parts.maxMessageLength) {
+      log.info('turn.rejected', { status: 'clarification_too_long' });
+      await services.sender.send(context, { blocks: [{ type: 'text', markdown: messages.get('too-long', channel) }] });
+      return;
+    }
+
+    const understanding = language.understand(text, services.now());
+    // Safeguarding comes before anything else, every time, on every channel.
+    if (understanding.safeguarding) {
+      log.warn('turn.safeguarding', { status: 'safety_signposted', category: understanding.safeguarding.category });
+      const { reply, choices } = buildSafeguardingReply(understanding.safeguarding, services.content.safeguarding, {
+        audience: services.audienceFor(context),
+        councilContact: describeCouncilContact(services),
+        menuTitle: messages.get('menu-title'),
+      });
+      await services.sender.send(context, reply, choices);
+      if (!state.welcomed) await this.welcome(context, state, false);
+      return;
+    }
+
+    const command = services.content.commands.get(normaliseCommandText(text));
+    if (!state.welcomed) {
+      // SMS sends no conversationUpdate, so the first message is where a texter is welcomed.
+      const opening = text.length === 0 || command === 'menu' || ['greeting', 'menu', 'help'].includes(understanding.intent);
+      await this.welcome(context, state, opening);
+      if (opening) return;
+    }
+    if (command === 'more' && channel === 'sms') {
+      await this.sendMore(context, state);
+      return;
+    }
+    const choice = resolveChoice(text, state.offered, state.offeredEarlier);
+    state.offered = [];
+    state.offeredEarlier = [];
+    setTurnInput(context, { text, channel, understanding, choice, command });
+    log.debug('turn.routed', { intent: understanding.intent, score: Number(understanding.score.toFixed(3)), choice: choice?.target });
+    await runDialog(this.parts.router, context, this.parts.dialogState);
+  }
+
+  /** Who the bot is, the privacy line, and (unless the message will be answered) the main choices. */
+  private async welcome(context: TurnContext, state: GuideState, withMenu = true): Promise<void> {
+    const { services } = this.parts;
+    const channel = channelKindOf(context);
+    const messages = services.content.messages;
+    const intro: Reply['blocks'] = [
+      { type: 'text', markdown: messages.get('welcome', channel) },
+      { type: 'text', markdown: messages.get('welcome-privacy', channel) },
+    ];
+    state.welcomed = true;
+    if (withMenu) {
+      const { reply, choices } = buildMenuReply(services.content.menu, intro);
+      await services.sender.send(context, reply, choices);
+    } else {
+      await services.sender.send(context, { blocks: intro });
+    }
+  }
+
+  private async sendMore(context: TurnContext, state: GuideState): Promise<void> {
+    const { services } = this.parts;
+    const messages = services.content.messages;
+    if (state.smsOverflow.length === 0) {
+      await context.sendActivity(messages.get('nothing-more', 'sms'));
+      return;
+    }
+    const { messages: next, overflow } = nextSmsOverflow(state.smsOverflow);
+    state.smsOverflow = overflow;
+    await context.sendActivities(next.map((text) => ({ type: 'message', text })));
+  }
+}
+
+function describeCouncilContact(services: GuideServices): string | undefined {
+  const care = services.deployingCouncil?.childrensSocialCare;
+  if (!care || !care.verified) return undefined;
+  return [care.phone, care.website].filter((part): part is string => Boolean(part)).join(', ') || undefined;
 }

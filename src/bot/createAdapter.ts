@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/loadConfig.js';
 import { hashId, type Logger } from '../logging/logger.js';
+import { ConversationTurnLock } from './ConversationTurnLock.js';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -19,6 +20,7 @@ export function createAdapter({ config, logger, apologyText }: AdapterOptions): 
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
+  adapter.use(new ConversationTurnLock());
 
   // The samples delete conversation state here; we don't, so a parent half-way through a letter keeps it.
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

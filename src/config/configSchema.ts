@@ -44,7 +44,13 @@ export const configSchema = z
       value === undefined ? [] : value.split(',').map((id) => id.trim()).filter((id) => id.length > 0),
     ),
     DIRECTLINE_SECRET: optionalText,
+    /** The https address this bot is published at (Teams package, widget snippet). */
+    PUBLIC_URL: optionalText.pipe(z.string().url('expected a full https address like https://sen-guide.example.gov.uk').optional()),
     CONTENT_DIR: z.string().min(1, 'expected a folder path').default('./content'),
+    /** Who Teams users are taken to be: school staff by default, so they get the staff variant of a topic. */
+    TEAMS_AUDIENCE: z.enum(['staff', 'parent'], { message: 'expected staff or parent' }).default('staff'),
+    /** Messages longer than this get a kind "please send a shorter message". */
+    MAX_MESSAGE_LENGTH: z.coerce.number({ message: 'expected a whole number of characters' }).int().min(100, 'expected at least 100').max(20000, 'expected at most 20000').default(2000),
   })
   .superRefine((config, ctx) => {
     const credentials = [config.MicrosoftAppId, config.MicrosoftAppPassword].filter((value) => value !== undefined);

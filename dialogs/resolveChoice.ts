@@ -1,0 +1,28 @@
+// Works out which offered choice a message picks: its number (SMS), its title, a synonym, or a close match.
+import { recognizeChoices } from 'botbuilder-dialogs';
+import type { OfferedChoice } from '../src/answers/choiceTargets.js';
+import { normaliseCommandText } from '../src/knowledge/conversationContent.js';
+
+export function resolveChoice(text: string, offered: OfferedChoice[], offeredEarlier: OfferedChoice[] = []): OfferedChoice | undefined {
+  const said = normaliseCommandText(text);
+  if (said.length === 0) return undefined;
+
+  // SMS and keyboard users answer "2" for the second line of the last list.
+  if (/^\d{1,2}$/.test(said)) return offered[Number(said) - 1];
+
+  const exact = (choice: OfferedChoice) =>
+    [choice.title, choice.value, ...(choice.synonyms ?? [])].some((candidate) => normaliseCommandText(candidate) === said);
+  const direct = offered.find(exact) ?? offeredEarlier.find(exact);
+  if (direct) return direct;
+
+  // A close match only on the last list, and only for short replies, so questions are not mistaken for choices.
+  if (said.split(' ').length > 4 || offered.length === 0) return undefined;
+  const found = recognizeChoices(said, offered.map((choice) => ({ value: choice.value, synonyms: choice.synonyms ?? [] })), {
+    allowPartialMatches: false,
+    recognizeNumbers: false,
+    recognizeOrdinals: true,
+  });
+  const best = found[0];
+  if (!best || best.resolution.score < 0.6) return undefined;
+  return offered[best.resolution.index];
+}
