@@ -7,6 +7,7 @@ import type { Audience, CouncilRecord, NationalService, Topic } from '../src/kno
 import type { Logger } from '../src/logging/logger.js';
 import type { Reply } from '../src/render/replyModel.js';
 import type { GuideState } from './guideState.js';
+import type { UsageCounts } from '../src/feedback/UsageCounts.js';
 
 export interface ReplySender {
   /** Renders a reply for this turn's channel, sends it, and remembers the choices it offered. */
@@ -29,4 +30,6 @@ export interface GuideServices {
   now(): Date;
   /** Deletes everything stored about this user and conversation (forget me). */
   forget(context: TurnContext): Promise<void>;
+  /** Anonymous counts of feedback and unanswered messages. */
+  usage: UsageCounts;
 }

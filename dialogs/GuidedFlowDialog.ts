@@ -100,14 +100,7 @@ export class GuidedFlowDialog extends Dialog<GuidedFlowOptions> {
     const topic = step.topic ? this.services.topics.get(step.topic) : undefined;
     if (topic) {
       const audience = this.services.audienceFor(dc.context);
-      const { reply } = buildTopicReply(topic, {
-        audience,
-        part: step.topicPart,
-        titles: this.services.topicTitles,
-        relatedPrompt: '',
-        menuTitle: '',
-        withChoices: false,
-      });
+      const { reply } = buildTopicReply(topic, { audience, part: step.topicPart, titles: this.services.topicTitles });
       await this.services.sender.send(dc.context, { blocks: [...lead, ...reply.blocks], topicId: topic.id });
       lead.length = 0;
     }

@@ -12,6 +12,7 @@ import { GuidedFlowDialog, type FlowExit } from './GuidedFlowDialog.js';
 import type { GuideServices } from './GuideServices.js';
 import { newGuideState } from './guideState.js';
 import { getTurnInput, type TurnInput } from './turnInput.js';
+import { ukToday } from '../src/tools/ukDate.js';
 
 const MISSES_BEFORE_OFFERING_A_PERSON = 2;
 
@@ -113,6 +114,9 @@ export class RouterDialog extends ComponentDialog {
       case 'topic':
         await this.answerTopic(innerDc, id);
         return;
+      case 'feedback':
+        await this.recordFeedback(innerDc, id);
+        return;
       case 'flow':
         await innerDc.cancelAllDialogs();
         await this.startFlow(innerDc, id, input);
@@ -178,16 +182,15 @@ export class RouterDialog extends ComponentDialog {
     }
 
     state.misses += 1;
-    this.services.logger.info('route.unanswered', {
-      status: understanding.ranked[0]?.intent === 'none' ? 'unanswerable_out_of_scope' : 'unanswerable_not_understood',
-      channel: input.channel,
-    });
+    const outOfScope = understanding.ranked[0]?.intent === 'none';
+    this.services.logger.info('route.unanswered', { status: outOfScope ? 'unanswerable_out_of_scope' : 'unanswerable_not_understood', channel: input.channel });
+    await this.services.usage.recordUnanswered(outOfScope ? 'out-of-scope' : 'not-understood', ukToday(this.services.now()));
     if (state.misses >= MISSES_BEFORE_OFFERING_A_PERSON) {
       state.misses = 0;
       await this.offerAPerson(innerDc);
       return 'missed';
     }
-    if (understanding.ranked[0]?.intent === 'none') {
+    if (outOfScope) {
       await this.sendChoices(innerDc, messages.get('out-of-scope', input.channel), [this.humanChoice(), this.menuChoice()]);
       return 'missed';
     }
@@ -219,16 +222,31 @@ export class RouterDialog extends ComponentDialog {
       return;
     }
     const messages = this.services.content.messages;
-    const { reply, choices } = buildTopicReply(topic, {
-      audience: this.services.audienceFor(innerDc.context),
-      titles: this.services.topicTitles,
-      relatedPrompt: messages.get('related-prompt'),
-      menuTitle: messages.get('menu-title'),
-    });
+    const { reply, related } = buildTopicReply(topic, { audience: this.services.audienceFor(innerDc.context), titles: this.services.topicTitles });
+    // One list of next steps: the optional "did this help?" sits with the related questions and the menu.
+    const choices: OfferedChoice[] = [
+      ...related,
+      { title: messages.get('feedback-yes'), value: messages.get('feedback-yes'), target: `feedback:yes:${topic.id}` },
+      { title: messages.get('feedback-no'), value: messages.get('feedback-no'), target: `feedback:no:${topic.id}` },
+      this.menuChoice(),
+    ];
+    const blocks = [...reply.blocks];
+    blocks.push({ type: 'choices', prompt: messages.get('feedback-ask'), choices: choices.map(({ title, value }) => ({ title, value })) });
     const state = await this.services.guideState.get(innerDc.context, newGuideState());
     state.lastTopicId = topic.id;
     this.services.logger.info('route.answered', { status: 'answered', topicId: topic.id, channel: innerDc.context.activity.channelId });
-    await this.services.sender.send(innerDc.context, reply, choices);
+    await this.services.sender.send(innerDc.context, { blocks, topicId: topic.id }, choices);
+  }
+
+  private async recordFeedback(innerDc: DialogContext, answer: string): Promise<void> {
+    const [verdict, topicId] = answer.split(':');
+    const messages = this.services.content.messages;
+    if (!topicId || !this.services.topics.has(topicId)) return this.sendMenu(innerDc);
+    const helped = verdict === 'yes';
+    await this.services.usage.recordFeedback(topicId, helped, ukToday(this.services.now()));
+    this.services.logger.info('feedback.recorded', { status: helped ? 'feedback_helped' : 'feedback_not_helped', topicId });
+    if (helped) await this.services.sender.send(innerDc.context, { blocks: [{ type: 'text', markdown: messages.get('feedback-thanks') }] });
+    else await this.sendChoices(innerDc, messages.get('feedback-sorry'), [this.humanChoice(), this.menuChoice()]);
   }
 
   private async sendMenu(innerDc: DialogContext): Promise<void> {

@@ -9,10 +9,6 @@ export interface TopicReplyOptions {
   part?: 'summary' | 'answer';
   /** Titles of topics by id, for related choices. */
   titles: Map<string, string>;
-  relatedPrompt: string;
-  menuTitle: string;
-  /** Leave related choices off, e.g. when a flow asks its own question next. */
-  withChoices?: boolean;
 }
 
 /** Splits markdown into messages at blank lines, keeping each under a readable size and headings with their text. */
@@ -34,7 +30,8 @@ export function splitMarkdown(markdown: string, maxChars = 700): string[] {
   return pieces;
 }
 
-export function buildTopicReply(topic: Topic, options: TopicReplyOptions): { reply: Reply; choices: OfferedChoice[] } {
+/** The answer blocks (summary, body, source) and up to three related topics the caller may offer as choices. */
+export function buildTopicReply(topic: Topic, options: TopicReplyOptions): { reply: Reply; related: OfferedChoice[] } {
   const useStaff = options.audience === 'staff' && topic.staff !== undefined;
   const summary = useStaff ? (topic.staff?.summary ?? topic.summary) : topic.summary;
   const body = useStaff ? (topic.staff?.body ?? topic.body) : topic.body;
@@ -43,15 +40,9 @@ export function buildTopicReply(topic: Topic, options: TopicReplyOptions): { rep
     for (const piece of splitMarkdown(body)) blocks.push({ type: 'text', markdown: piece });
   }
   blocks.push({ type: 'sources', sources: topic.sources });
-
-  const choices: OfferedChoice[] = [];
-  if (options.withChoices ?? true) {
-    for (const id of topic.related.slice(0, 3)) {
-      const title = options.titles.get(id);
-      if (title) choices.push({ title, value: title, target: Targets.topic(id) });
-    }
-    choices.push({ title: options.menuTitle, value: options.menuTitle, target: Targets.menu });
-    blocks.push({ type: 'choices', prompt: options.relatedPrompt, choices: choices.map(({ title, value }) => ({ title, value })) });
-  }
-  return { reply: { blocks, topicId: topic.id }, choices };
+  const related = topic.related.slice(0, 3).flatMap((id) => {
+    const title = options.titles.get(id);
+    return title ? [{ title, value: title, target: Targets.topic(id) }] : [];
+  });
+  return { reply: { blocks, topicId: topic.id }, related };
 }

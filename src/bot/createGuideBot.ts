@@ -1,5 +1,5 @@
 // Builds the bot from loaded parts: state accessors, services for the dialogs, the router and its tools.
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { ChannelReplySender } from '../../dialogs/ChannelReplySender.js';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
@@ -12,6 +12,8 @@ import type { ConversationContent } from '../knowledge/conversationContent.js';
 import { flowSchema, type Flow } from '../knowledge/flowSchema.js';
 import type { Audience, KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
+import { OptimisticConversationState } from './OptimisticConversationState.js';
+import { UsageCounts } from '../feedback/UsageCounts.js';
 import { FORGOTTEN, SenGuideBot, type LanguageService } from './SenGuideBot.js';
 
 export interface GuideBotParts {
@@ -28,14 +30,12 @@ export interface GuideBotParts {
 
 export interface GuideBot {
   bot: SenGuideBot;
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: OptimisticConversationState;
   services: GuideServices;
 }
 
 export function createGuideBot(parts: GuideBotParts): GuideBot {
-  const conversationState = new ConversationState(parts.storage);
-  const userState = new UserState(parts.storage);
+  const conversationState = new OptimisticConversationState(parts.storage);
   const guideState = conversationState.createProperty<GuideState>('guide');
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const flows = new Map<string, Flow>([...parts.knowledge.flows].map(([id, raw]) => [id, flowSchema.parse(raw)]));
@@ -55,6 +55,7 @@ export function createGuideBot(parts: GuideBotParts): GuideBot {
     deployingCouncil,
     now: parts.now ?? (() => new Date()),
     audienceFor: (context: TurnContext): Audience => (channelKindOf(context) === 'msteams' ? parts.config.TEAMS_AUDIENCE : 'parent'),
+    usage: new UsageCounts(parts.storage),
     forget: async (context: TurnContext) => {
       const { channelId, conversation, from } = context.activity;
       const conversationKey = `${channelId}/conversations/${conversation.id}`;
@@ -62,7 +63,6 @@ export function createGuideBot(parts: GuideBotParts): GuideBot {
       if (parts.deleteByPrefix) await parts.deleteByPrefix([`${conversationKey}/`, `${userKey}/`]);
       await parts.storage.delete([conversationKey, userKey]);
       await conversationState.clear(context);
-      await userState.clear(context);
       context.turnState.set(FORGOTTEN, true);
     },
   };
@@ -73,8 +73,8 @@ export function createGuideBot(parts: GuideBotParts): GuideBot {
     language: parts.language,
     router,
     dialogState,
-    states: [conversationState, userState],
+    states: [conversationState],
     maxMessageLength: parts.config.MAX_MESSAGE_LENGTH,
   });
-  return { bot, conversationState, userState, services };
+  return { bot, conversationState, services };
 }
