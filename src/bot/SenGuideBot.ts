@@ -12,7 +12,7 @@ import { normaliseCommandText } from '../knowledge/conversationContent.js';
 import type { Understanding } from '../language/types.js';
 import { hashId } from '../logging/logger.js';
 import { isETagConflict } from '../storage/eTagConflictError.js';
-import { nextSmsOverflow } from '../render/composeSms.js';
+import { renderSmsOverflow } from '../render/renderSms.js';
 import type { Reply } from '../render/replyModel.js';
 import { readIncomingText } from './readIncomingText.js';
 
@@ -161,9 +161,9 @@ export class SenGuideBot extends ActivityHandler {
       await context.sendActivity(messages.get('nothing-more', 'sms'));
       return;
     }
-    const { messages: next, overflow } = nextSmsOverflow(state.smsOverflow);
+    const { activities, overflow } = renderSmsOverflow(state.smsOverflow, state.lastTopicId);
     state.smsOverflow = overflow;
-    await context.sendActivities(next.map((text) => ({ type: 'message', text })));
+    await context.sendActivities(activities);
   }
 }
 
