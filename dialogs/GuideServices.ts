@@ -3,6 +3,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { OfferedChoice } from '../src/answers/choiceTargets.js';
 import type { ConversationContent } from '../src/knowledge/conversationContent.js';
 import type { Flow } from '../src/knowledge/flowSchema.js';
+import type { ToolContent } from '../src/knowledge/toolTexts.js';
 import type { Audience, CouncilRecord, NationalService, Topic } from '../src/knowledge/types.js';
 import type { Logger } from '../src/logging/logger.js';
 import type { Reply } from '../src/render/replyModel.js';
@@ -21,6 +22,8 @@ export interface GuideServices {
   councils: CouncilRecord[];
   nationalServices: NationalService[];
   content: ConversationContent;
+  /** What the tool dialogs say (content/tools/<tool-id>.yaml) and the review question bank. */
+  tools: ToolContent;
   sender: ReplySender;
   guideState: StatePropertyAccessor<GuideState>;
   logger: Logger;

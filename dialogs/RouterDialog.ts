@@ -59,7 +59,10 @@ export class RouterDialog extends ComponentDialog {
   /** Commands that work anywhere: command words, and control intents said in free text. */
   private commandTarget(input: TurnInput): string | undefined {
     const byCommand: Record<string, string> = { menu: Targets.menu, help: Targets.help, human: Targets.human, stop: 'stop', 'carry-on': Targets.carryOn };
-    if (input.command && input.command !== 'more') return byCommand[input.command];
+    // "back" and "carry on" are carry-on words, but when they pick a choice on offer (a tool's Back, a flow's
+    // "carry on" synonym) the choice is what the person meant.
+    const choiceWins = input.command === 'carry-on' && input.choice !== undefined;
+    if (input.command && input.command !== 'more' && !choiceWins) return byCommand[input.command];
     if (input.choice) {
       const { kind } = parseTarget(input.choice.target);
       return kind === 'menu' || kind === 'help' || input.choice.target === Targets.carryOn ? input.choice.target : undefined;

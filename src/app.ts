@@ -14,6 +14,7 @@ import { createServer, listen } from './server/createServer.js';
 import { Readiness } from './server/readiness.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { registerMessagesRoute } from './server/messagesRoute.js';
+import { createProtections } from './server/requestProtection.js';
 import { registerLocalDirectLine } from './server/directline/registerLocalDirectLine.js';
 import { registerChatPage } from './server/chatPage.js';
 
@@ -49,23 +50,25 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     storage,
     logger,
     now: options.now,
-    deleteByPrefix: (prefixes) => storage.deleteByPrefix(prefixes),
   });
   readiness.markContentLoaded();
   const sweeper = new RetentionSweeper(storage, { retentionDays: config.RETENTION_DAYS, logger });
   sweeper.start();
 
   const adapter = createAdapter({ config, logger, apologyText: content.messages.get('turn-error') });
+  // Security headers, rate limits, the Teams tenant allow-list and token checks (src/server/requestProtection.ts).
+  const protections = createProtections(config, { logger, messages: content.messages });
+  for (const middleware of protections.middleware) adapter.use(middleware);
   const server = createServer([
     (s) => registerHealthRoutes(s, readiness),
-    (s) => registerMessagesRoute(s, adapter, (context) => bot.run(context), readiness),
+    (s) => registerMessagesRoute(s, adapter, (context) => bot.run(context), readiness, { authenticator: protections.authenticator, logger }),
     // Local Direct Line service and the chat page (DESIGN.md contract 4); off in production unless LOCAL_DIRECTLINE=true.
     (s) => {
       if (!config.localDirectLine) return;
       registerLocalDirectLine(s, { adapter, logic: (context) => bot.run(context), logger, readiness, botName: config.SERVICE_NAME, appId: config.MicrosoftAppId });
       registerChatPage(s, { serviceName: config.SERVICE_NAME, brandColour: config.BRAND_COLOUR, privacyUrl: config.PRIVACY_URL });
     },
-  ]);
+  ], { logger, pre: protections.pre });
   const port = await listen(server, config.PORT);
   const url = `http://localhost:${port}/`;
   return {

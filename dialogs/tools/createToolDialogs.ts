@@ -1,7 +1,11 @@
 // The tool dialogs a flow or command can start with "tool:<id>" (see dialogIds.ts ToolDialogs).
 import type { Dialog } from 'botbuilder-dialogs';
 import type { GuideServices } from '../GuideServices.js';
+import { DeadlinesDialog } from './DeadlinesDialog.js';
+import { RequestLetterDialog } from './RequestLetterDialog.js';
+import { ReviewKitDialog } from './ReviewKitDialog.js';
+import { SendiassHandoffDialog } from './SendiassHandoffDialog.js';
 
-export function createToolDialogs(_services: GuideServices): Dialog[] {
-  return [];
+export function createToolDialogs(services: GuideServices): Dialog[] {
+  return [new RequestLetterDialog(services), new DeadlinesDialog(services), new ReviewKitDialog(services), new SendiassHandoffDialog(services)];
 }

@@ -1,5 +1,5 @@
 // Builds the bot from loaded parts: state accessors, services for the dialogs, the router and its tools.
-import type { Storage, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { ChannelReplySender } from '../../dialogs/ChannelReplySender.js';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
@@ -10,8 +10,10 @@ import { channelKindOf } from '../../dialogs/turnInput.js';
 import type { AppConfig } from '../config/loadConfig.js';
 import type { ConversationContent } from '../knowledge/conversationContent.js';
 import { flowSchema, type Flow } from '../knowledge/flowSchema.js';
+import { loadToolContent, type ToolContent } from '../knowledge/toolTexts.js';
 import type { Audience, KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
+import type { StateStore } from '../storage/stateStore.js';
 import { OptimisticConversationState } from './OptimisticConversationState.js';
 import { UsageCounts } from '../feedback/UsageCounts.js';
 import { FORGOTTEN, SenGuideBot, type LanguageService } from './SenGuideBot.js';
@@ -20,12 +22,12 @@ export interface GuideBotParts {
   config: Pick<AppConfig, 'COUNCIL_CODE' | 'TEAMS_AUDIENCE' | 'MAX_MESSAGE_LENGTH'>;
   knowledge: KnowledgeBase;
   content: ConversationContent;
+  /** The tools' lines and question bank; read from the default content folder when not given. */
+  tools?: ToolContent;
   language: LanguageService;
-  storage: Storage;
+  storage: StateStore;
   logger: Logger;
   now?: () => Date;
-  /** Deletes stored state by key prefix (forget me); storages without it fall back to deleting the two state keys. */
-  deleteByPrefix?: (prefixes: string[]) => Promise<number>;
 }
 
 export interface GuideBot {
@@ -49,6 +51,7 @@ export function createGuideBot(parts: GuideBotParts): GuideBot {
     councils: parts.knowledge.councils,
     nationalServices: parts.knowledge.nationalServices,
     content: parts.content,
+    tools: parts.tools ?? loadToolContent(),
     sender: new ChannelReplySender(guideState),
     guideState,
     logger: parts.logger,
@@ -58,10 +61,8 @@ export function createGuideBot(parts: GuideBotParts): GuideBot {
     usage: new UsageCounts(parts.storage),
     forget: async (context: TurnContext) => {
       const { channelId, conversation, from } = context.activity;
-      const conversationKey = `${channelId}/conversations/${conversation.id}`;
-      const userKey = `${channelId}/users/${from.id}`;
-      if (parts.deleteByPrefix) await parts.deleteByPrefix([`${conversationKey}/`, `${userKey}/`]);
-      await parts.storage.delete([conversationKey, userKey]);
+      // botbuilder keys state as "<channel>/conversations/<id>/<namespace>", so the prefixes catch every namespace.
+      await parts.storage.deleteByPrefix([`${channelId}/conversations/${conversation.id}/`, `${channelId}/users/${from.id}/`]);
       await conversationState.clear(context);
       context.turnState.set(FORGOTTEN, true);
     },

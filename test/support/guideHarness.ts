@@ -1,5 +1,6 @@
 // Runs whole conversations against the real bot (real content, real classifier) on a chosen channel, in memory.
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { InMemoryStorage } from '../../src/storage/inMemoryStorage.js';
 import path from 'node:path';
 import { createGuideBot, type GuideBot } from '../../src/bot/createGuideBot.js';
 import { loadConversationContent, type ConversationContent } from '../../src/knowledge/conversationContent.js';
@@ -34,13 +35,15 @@ export interface ConversationOptions {
   councilCode?: string;
   now?: () => Date;
   logLines?: string[];
-  storage?: MemoryStorage;
+  storage?: InMemoryStorage;
   teamsAudience?: 'staff' | 'parent';
 }
 
 export interface TestConversation {
   guide: GuideBot;
-  storage: MemoryStorage;
+  storage: InMemoryStorage;
+  /** The storage keys botbuilder uses for this conversation's and user's state. */
+  stateKeys: string[];
   /** Sends a conversationUpdate as a channel does when someone opens the chat. */
   open(): Promise<Array<Partial<Activity>>>;
   /** Sends a message and returns every activity the bot sent back for it. */
@@ -51,7 +54,7 @@ export interface TestConversation {
 
 export async function startConversation(channel: ChannelKind, options: ConversationOptions = {}): Promise<TestConversation> {
   const parts = await loadParts();
-  const storage = options.storage ?? new MemoryStorage();
+  const storage = options.storage ?? new InMemoryStorage();
   const logger: Logger = createLogger('debug', (line) => options.logLines?.push(line));
   const guide = createGuideBot({
     config: { COUNCIL_CODE: options.councilCode, TEAMS_AUDIENCE: options.teamsAudience ?? 'staff', MAX_MESSAGE_LENGTH: 2000 },
@@ -62,16 +65,19 @@ export async function startConversation(channel: ChannelKind, options: Conversat
     logger,
     now: options.now,
   });
+  const conversationId = `conv-${channel}-${Math.random().toString(36).slice(2)}`;
+  const userId = channel === 'sms' ? '+447700900123' : 'user-1';
   const adapter = new TestAdapter(async (context) => guide.bot.run(context), {
     channelId: channel,
-    conversation: { id: `conv-${channel}-${Math.random().toString(36).slice(2)}`, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: channel === 'sms' ? '+447700900123' : 'user-1', name: 'Parent' },
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: userId, name: 'Parent' },
     recipient: { id: 'bot', name: 'SEN Support Guide' },
   });
   const drain = () => adapter.activeQueue.splice(0, adapter.activeQueue.length);
   return {
     guide,
     storage,
+    stateKeys: [`${channel}/conversations/${conversationId}/`, `${channel}/users/${userId}/`],
     async open() {
       drain();
       await adapter.receiveActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user-1', name: 'Parent' }] });
