@@ -1,11 +1,7 @@
 // Cross-checks guided flows against the rest of the content: every step reachable, every reference real.
 import type { Flow, FlowTarget } from './flowSchema.js';
 
-export interface FlowProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+import type { ContentProblem } from './contentProblem.js';
 
 export interface FlowReferences {
   topicIds: Set<string>;
@@ -20,27 +16,35 @@ function targetsOf(flow: Flow): Array<{ from: string; field: string; target: Flo
   ]);
 }
 
-export function checkFlow(flow: Flow, file: string, refs: FlowReferences): FlowProblem[] {
-  const problems: FlowProblem[] = [];
+/** Problems are written "what is wrong. How to fix it." and split here into the two parts the checker prints. */
+function problem(file: string, field: string, text: string): ContentProblem {
+  const cut = text.indexOf('. ');
+  const message = cut === -1 ? text.replace(/\.$/, '') : text.slice(0, cut);
+  const fix = cut === -1 ? 'Fix the reference so it names something that exists.' : text.slice(cut + 2);
+  return { file, field, message, fix, rule: 'flow-references' };
+}
+
+export function checkFlow(flow: Flow, file: string, refs: FlowReferences): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const stepIds = new Set<string>();
   flow.steps.forEach((step, index) => {
-    if (stepIds.has(step.id)) problems.push({ file, field: `steps[${index}].id`, message: `step id "${step.id}" is used twice. Give each step its own id.` });
+    if (stepIds.has(step.id)) problems.push(problem(file, `steps[${index}].id`, `step id "${step.id}" is used twice. Give each step its own id.`));
     stepIds.add(step.id);
-    if (step.topic && !refs.topicIds.has(step.topic)) problems.push({ file, field: `steps[${index}].topic`, message: `no topic "${step.topic}" exists. Use an id from content/topics/.` });
-    if (step.stage && !flow.stages.some((stage) => stage.id === step.stage)) problems.push({ file, field: `steps[${index}].stage`, message: `stage "${step.stage}" is not in this flow's stages list. Add it to "stages" or fix the name.` });
-    if (step.diagram && !flow.diagram) problems.push({ file, field: `steps[${index}].diagram`, message: 'the step shows a diagram but the flow names none. Add "diagram: cycle" to the flow.' });
+    if (step.topic && !refs.topicIds.has(step.topic)) problems.push(problem(file, `steps[${index}].topic`, `no topic "${step.topic}" exists. Use an id from content/topics/.`));
+    if (step.stage && !flow.stages.some((stage) => stage.id === step.stage)) problems.push(problem(file, `steps[${index}].stage`, `stage "${step.stage}" is not in this flow's stages list. Add it to "stages" or fix the name.`));
+    if (step.diagram && !flow.diagram) problems.push(problem(file, `steps[${index}].diagram`, 'the step shows a diagram but the flow names none. Add "diagram: cycle" to the flow.'));
   });
-  if (!stepIds.has(flow.start)) problems.push({ file, field: 'start', message: `the start step "${flow.start}" does not exist. Name one of the steps.` });
+  if (!stepIds.has(flow.start)) problems.push(problem(file, 'start', `the start step "${flow.start}" does not exist. Name one of the steps.`));
   for (const id of flow.startsFrom) {
-    if (!refs.topicIds.has(id)) problems.push({ file, field: 'startsFrom', message: `no topic "${id}" exists. Use an id from content/topics/.` });
+    if (!refs.topicIds.has(id)) problems.push(problem(file, 'startsFrom', `no topic "${id}" exists. Use an id from content/topics/.`));
   }
 
   for (const { field, target } of targetsOf(flow)) {
     const [kind, id] = target.includes(':') ? (target.split(':') as [string, string]) : ['step', target];
-    if (kind === 'step' && target !== 'end' && target !== 'menu' && !stepIds.has(target)) problems.push({ file, field, message: `no step "${target}" in this flow. Name an existing step, "end" or "menu".` });
-    if (kind === 'topic' && !refs.topicIds.has(id)) problems.push({ file, field, message: `no topic "${id}" exists.` });
-    if (kind === 'flow' && !refs.flowIds.has(id)) problems.push({ file, field, message: `no flow "${id}" exists in content/flows/.` });
-    if (kind === 'tool' && !refs.toolIds.has(id)) problems.push({ file, field, message: `no tool "${id}". Known tools: ${[...refs.toolIds].join(', ') || 'none'}.` });
+    if (kind === 'step' && target !== 'end' && target !== 'menu' && !stepIds.has(target)) problems.push(problem(file, field, `no step "${target}" in this flow. Name an existing step, "end" or "menu".`));
+    if (kind === 'topic' && !refs.topicIds.has(id)) problems.push(problem(file, field, `no topic "${id}" exists. Use an id from content/topics/.`));
+    if (kind === 'flow' && !refs.flowIds.has(id)) problems.push(problem(file, field, `no flow "${id}" exists. Use an id from content/flows/.`));
+    if (kind === 'tool' && !refs.toolIds.has(id)) problems.push(problem(file, field, `no tool "${id}" exists. Known tools: ${[...refs.toolIds].join(', ') || 'none'}.`));
   }
 
   // Every step must be reachable from the start, or a content owner has left a dead end behind.
@@ -56,7 +60,7 @@ export function checkFlow(flow: Flow, file: string, refs: FlowReferences): FlowP
     queue.push(...nexts);
   }
   flow.steps.forEach((step, index) => {
-    if (!reachable.has(step.id)) problems.push({ file, field: `steps[${index}]`, message: `step "${step.id}" can never be reached from "${flow.start}". Link to it from a choice or remove it.` });
+    if (!reachable.has(step.id)) problems.push(problem(file, `steps[${index}]`, `step "${step.id}" can never be reached from "${flow.start}". Link to it from a choice or remove it.`));
   });
   return problems;
 }

@@ -84,6 +84,8 @@ export interface NationalService {
   sourceUrl: string;
   checked: string;
   verified: boolean;
+  /** Why the details are not verified, e.g. "phone number not checked against a dated source". */
+  note?: string;
 }
 
 export interface KnowledgeBase {
