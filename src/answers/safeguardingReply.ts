@@ -33,6 +33,7 @@ export function buildSafeguardingReply(signal: SafeguardingSignal, responses: Sa
         { type: 'text', markdown: lines.map((line) => `- ${line}`).join('\n') },
         { type: 'choices', prompt: responses['carry-on'], choices: choices.map(({ title, value }) => ({ title, value })) },
       ],
+      urgent: true,
     },
     choices,
   };

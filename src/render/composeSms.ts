@@ -82,14 +82,15 @@ function pack(blocks: readonly string[], target: number, max: number): string[] 
  * "Reply 1, 2 or 3." and the MENU hint. When the content needs more than two messages, the first two go now,
  * ending "Reply MORE for the rest.", and the others wait in `overflow`, packed so that line still fits.
  */
-export function composeSms(blocks: readonly ReplyBlock[]): SmsTexts {
+export function composeSms(blocks: readonly ReplyBlock[], options: { holdBack?: boolean } = {}): SmsTexts {
   const content: string[] = [];
   const choices: string[] = [];
   for (const block of blocks) {
     const texts = block.type === 'choices' ? choiceBlocks(block.prompt, block.choices) : contentBlocks(block);
     (block.type === 'choices' ? choices : content).push(...texts.map(tidy).filter((text) => text !== ''));
   }
-  if (pack(content, TARGET, MAX).length <= PER_TURN) {
+  // Urgent help (safeguarding) is never held back behind MORE, however many messages it takes.
+  if (options.holdBack === false || pack(content, TARGET, MAX).length <= PER_TURN) {
     return { messages: pack([...content, ...choices], TARGET, MAX), overflow: [] };
   }
   const pieces = pack(content, TARGET - MORE_RESERVE, MAX - MORE_RESERVE);

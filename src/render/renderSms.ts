@@ -17,7 +17,7 @@ function plainMessage(text: string): Partial<Activity> {
 }
 
 export function renderSms(reply: Reply): SmsRender {
-  const { messages, overflow } = composeSms(reply.blocks);
+  const { messages, overflow } = composeSms(reply.blocks, { holdBack: !reply.urgent });
   return { activities: messages.map(plainMessage), overflow };
 }
 

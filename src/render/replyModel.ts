@@ -28,4 +28,6 @@ export interface Reply {
   blocks: ReplyBlock[];
   /** The content topic this reply answers from; becomes channelData.topicId (DESIGN.md contract 5). */
   topicId?: string;
+  /** Urgent help (safeguarding): every part goes out now, never held back behind "Reply MORE". */
+  urgent?: boolean;
 }
