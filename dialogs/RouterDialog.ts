@@ -31,15 +31,15 @@ export class RouterDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     if (innerDc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const input = getTurnInput(innerDc.context);
-    const target = this.commandTarget(input);
+    const active = innerDc.activeDialog;
+    const expects = active ? ((active.state as { expects?: 'choice' | 'text' }).expects ?? 'text') : undefined;
+    const target = this.commandTarget(input, expects === 'text');
     if (target) {
       await this.goTo(innerDc, target, input);
       return Dialog.EndOfTurn;
     }
 
-    const active = innerDc.activeDialog;
     if (active) {
-      const expects = (active.state as { expects?: 'choice' | 'text' }).expects ?? 'text';
       if (expects === 'text' || input.choice) {
         const result = await innerDc.continueDialog();
         await this.afterChild(innerDc, result, input);
@@ -56,9 +56,13 @@ export class RouterDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Commands that work anywhere: command words, and control intents said in free text. */
-  private commandTarget(input: TurnInput): string | undefined {
-    const byCommand: Record<string, string> = { menu: Targets.menu, help: Targets.help, human: Targets.human, stop: 'stop', 'carry-on': Targets.carryOn };
+  /**
+   * Commands that work anywhere: command words, and control intents said in free text. While a dialog waits for
+   * free text (a name, a child's needs), only command words count: an answer such as "he forgets everything" or
+   * "I want someone to talk to him" must reach the dialog, not start "forget me" or the hand-off.
+   */
+  private commandTarget(input: TurnInput, awaitingText: boolean): string | undefined {
+    const byCommand: Record<string, string> = { menu: Targets.menu, help: Targets.help, human: Targets.human, stop: 'stop', 'carry-on': Targets.carryOn, 'forget-me': 'forget-me' };
     // "back" and "carry on" are carry-on words, but when they pick a choice on offer (a tool's Back, a flow's
     // "carry on" synonym) the choice is what the person meant.
     const choiceWins = input.command === 'carry-on' && input.choice !== undefined;
@@ -68,7 +72,7 @@ export class RouterDialog extends ComponentDialog {
       return kind === 'menu' || kind === 'help' || input.choice.target === Targets.carryOn ? input.choice.target : undefined;
     }
     const intent = input.understanding.intent;
-    if ((CONTROL_INTENTS as readonly string[]).includes(intent)) {
+    if (!awaitingText && (CONTROL_INTENTS as readonly string[]).includes(intent)) {
       const byIntent: Record<string, string> = { menu: Targets.menu, help: Targets.help, human: Targets.human, 'forget-me': 'forget-me', goodbye: 'goodbye' };
       return byIntent[intent];
     }
@@ -213,7 +217,8 @@ export class RouterDialog extends ComponentDialog {
 
   /** A message that holds both a deadline question and a date goes straight to the deadline tool. */
   private toolStartedBy(input: TurnInput): string | undefined {
-    if (input.understanding.intent === 'ehc-timescales' && input.understanding.entities.dates.length > 0 && this.findDialog(DialogIds.deadlines)) return Targets.tool('deadlines');
+    const datedQuestion = ['ehc-timescales', 'ehc-refusal'].includes(input.understanding.intent);
+    if (datedQuestion && input.understanding.entities.dates.length > 0 && this.findDialog(DialogIds.deadlines)) return Targets.tool('deadlines');
     return undefined;
   }
 

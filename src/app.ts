@@ -4,6 +4,7 @@ import type { AppConfig } from './config/loadConfig.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { loadConversationContent } from './knowledge/conversationContent.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
+import { loadToolContent } from './knowledge/toolTexts.js';
 import { createLanguageUnderstanding } from './language/createLanguageUnderstanding.js';
 import { createStorage } from './storage/createStorage.js';
 import { RetentionSweeper } from './storage/retentionSweeper.js';
@@ -50,6 +51,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     storage,
     logger,
     now: options.now,
+    tools: loadToolContent(config.CONTENT_DIR),
   });
   readiness.markContentLoaded();
   const sweeper = new RetentionSweeper(storage, { retentionDays: config.RETENTION_DAYS, logger });

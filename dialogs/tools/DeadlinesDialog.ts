@@ -41,6 +41,10 @@ const Choices = {
   noCertificate: 'deadlines:no-certificate',
 } as const;
 
+// A starting message about a refusal ("they said no on 1 October, how long do I have to appeal?") carries the
+// decision date, not the request date: the classifier files both kinds under ehc-timescales.
+const ABOUT_A_REFUSAL = /\b(said no|say no|saying no|refus\w*|turn(ed|s)? (it |us |me |him |her |them )?down|reject\w*|appeal\w*|tribunal|mediation|decision letter|not (to )?assess\w*|won'?t assess)\b/i;
+
 const ROW_LINES: Record<DeadlineId, Line> = {
   'decision-to-assess': 'row-decision-to-assess',
   'no-plan-decision': 'row-no-plan-decision',
@@ -63,8 +67,11 @@ export class DeadlinesDialog extends ToolDialog<'deadlines', DeadlinesState> {
     const state: DeadlinesState = { expects: 'text', step: 'received' };
     dc.activeDialog!.state = state;
     this.log(dc.context, 'received', 'started');
-    // A date in the message that started the tool is taken as the day the request was received: answer at once.
-    const first = options?.input?.understanding.entities.dates[0];
+    // A date in the message that started the tool is answered at once: the decision date when the message is about
+    // a refusal, otherwise the day the request was received.
+    const input = options?.input;
+    const first = input?.understanding.entities.dates[0];
+    if (first && input && ABOUT_A_REFUSAL.test(input.text)) return this.answerDecision(dc, first.date, true);
     if (first) return this.answerReceived(dc, first.date, true);
     await this.askReceived(dc.context);
     return Dialog.EndOfTurn;
@@ -114,18 +121,21 @@ export class DeadlinesDialog extends ToolDialog<'deadlines', DeadlinesState> {
     const result = assessmentDeadlines({ requestReceived: date, today: this.today() });
     if (result.kind === 'problem') return this.reask(dc, 'received', [{ type: 'text', markdown: result.message }]);
     this.log(dc.context, 'received', 'answered');
-    const intro: ReplyBlock[] = [{ type: 'text', markdown: this.line(dc.context, 'intro-request') }];
     // The tool was started from a message, so the date may be when it was sent; say which date counts.
-    if (fromFirstMessage) intro.push({ type: 'text', markdown: this.line(dc.context, 'received-not-sent') });
-    await this.show(dc, result, intro);
+    await this.show(dc, result, { intro: 'intro-request', lead: fromFirstMessage ? 'received-not-sent' : undefined });
     return Dialog.EndOfTurn;
   }
 
-  private async answerDecision(dc: DialogContext, date: string | undefined): Promise<DialogTurnResult> {
+  /** `atOnce`: the date came in the message that started the tool, so the dates are shown without more questions. */
+  private async answerDecision(dc: DialogContext, date: string | undefined, atOnce = false): Promise<DialogTurnResult> {
     if (date === undefined) return this.reask(dc, 'decision', [{ type: 'text', markdown: this.line(dc.context, 'not-a-date') }]);
     const result = refusalDeadlines({ decisionDate: date, today: this.today() });
     if (result.kind === 'problem') return this.reask(dc, 'decision', [{ type: 'text', markdown: result.message }]);
     this.log(dc.context, 'decision', 'answered');
+    if (atOnce) {
+      await this.show(dc, result, { intro: 'intro-refusal', after: 'certificate-later' });
+      return Dialog.EndOfTurn;
+    }
     const state = this.state(dc);
     state.step = 'certificate';
     state.decisionDate = date;
@@ -140,7 +150,7 @@ export class DeadlinesDialog extends ToolDialog<'deadlines', DeadlinesState> {
     const result: DeadlineResult = refusalDeadlines({ decisionDate: state.decisionDate, mediationCertificateDate: date, today: this.today() });
     if (result.kind === 'problem') return this.reask(dc, 'certificate', [{ type: 'text', markdown: result.message }]);
     this.log(dc.context, 'certificate', date === undefined ? 'skipped' : 'answered');
-    await this.show(dc, result, [{ type: 'text', markdown: this.line(dc.context, 'intro-refusal') }]);
+    await this.show(dc, result, { intro: 'intro-refusal', after: date === undefined ? 'certificate-later' : undefined });
     return Dialog.EndOfTurn;
   }
 
@@ -171,8 +181,11 @@ export class DeadlinesDialog extends ToolDialog<'deadlines', DeadlinesState> {
     this.log(context, 'certificate', 'asked');
   }
 
-  /** The dates as a table, where the family is today, notes, sources; a picture and a calendar file where the channel can. */
-  private async show(dc: DialogContext, timeline: DeadlineTimeline, intro: ReplyBlock[]): Promise<void> {
+  /**
+   * `intro` opens the answer; `lead` is a caveat to read before the dates; `after` a note to read after them.
+   * The dates as a table, where the family is today, notes, sources; a picture and a calendar file where the channel can.
+   */
+  private async show(dc: DialogContext, timeline: DeadlineTimeline, words: { intro: Line; lead?: Line; after?: Line }): Promise<void> {
     const context = dc.context;
     const channel = this.channel(context);
     const today = this.today();
@@ -189,10 +202,14 @@ export class DeadlinesDialog extends ToolDialog<'deadlines', DeadlinesState> {
     };
     const position: ReplyBlock = { type: 'text', markdown: timelinePosition(timeline.deadlines, today) };
     // SMS sends two texts before "MORE": where the family stands and the dates go first; the table is its own title.
-    const blocks: ReplyBlock[] = channel === 'sms' ? [...intro.slice(1), position, facts] : [...intro, facts, position];
+    const say = (key: Line | undefined): ReplyBlock[] => (key ? [{ type: 'text', markdown: this.line(context, key) }] : []);
+    const blocks: ReplyBlock[] = channel === 'sms'
+      ? [...say(words.lead), position, facts, ...say(words.after)]
+      : [...say(words.intro), ...say(words.lead), facts, position];
     if (channel !== 'sms') {
       const picture = buildTimelinePicture({ title: timeline.title, start: { label: startRow, date: timeline.start.date }, deadlines: timeline.deadlines }, today);
       blocks.push({ type: 'image', svg: picture.svg, alt: picture.alt, title: picture.title });
+      blocks.push(...say(words.after));
     }
     if (timeline.longAgo) blocks.push({ type: 'text', markdown: this.line(context, 'long-ago') });
     // For a request, the exceptions in full where there is room (SMS keeps the tool's one-line note about them);

@@ -16,7 +16,7 @@ import { DialogIds } from '../dialogIds.js';
 import type { FlowExit } from '../GuidedFlowDialog.js';
 import type { GuideServices } from '../GuideServices.js';
 import { getTurnInput, type TurnInput } from '../turnInput.js';
-import { DONE_STEP, ToolDialog, type ToolDialogOptions, type ToolState } from './ToolDialog.js';
+import { DONE_STEP, ToolDialog, type ToolState } from './ToolDialog.js';
 import { typedDate } from './typedDate.js';
 
 type Line = ToolLineKey<'request-letter'>;

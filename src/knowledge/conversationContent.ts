@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadMessages, type Messages } from './messages.js';
 import { loadSafeguardingResponses, type SafeguardingResponses } from './safeguardingResponses.js';
 
-const COMMANDS = ['menu', 'more', 'stop', 'help', 'human', 'carry-on'] as const;
+const COMMANDS = ['menu', 'more', 'stop', 'help', 'human', 'carry-on', 'forget-me'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const commandsSchema = z.object(Object.fromEntries(COMMANDS.map((name) => [name, z.array(z.string().min(1)).min(1)])) as Record<CommandName, z.ZodArray<z.ZodString>>).strict();

@@ -23,7 +23,7 @@ export const TOOL_TEXT_KEYS = {
   deadlines: [
     'title', 'ask-received', 'choice-refused', 'hint-received-sms', 'ask-decision-date', 'ask-certificate',
     'choice-no-certificate', 'hint-certificate-sms', 'not-a-date', 'received-not-sent', 'intro-request',
-    'intro-refusal', 'row-start-request', 'row-start-refusal', 'row-decision-to-assess', 'row-no-plan-decision',
+    'intro-refusal', 'certificate-later', 'row-start-request', 'row-start-refusal', 'row-decision-to-assess', 'row-no-plan-decision',
     'row-final-plan', 'row-mediation-adviser', 'row-appeal', 'long-ago', 'calendar-title', 'what-next',
     'choice-letter', 'choice-talk', 'choice-menu',
   ],

@@ -56,10 +56,11 @@ function blockActivities(block: ReplyBlock, pending: { suggested?: CardAction[] 
       ];
     case 'document':
       // The text may hold what the user typed: plain text, so Web Chat never reads it as markdown or HTML.
+      // Only a plain-text document is readable in the chat; a calendar file's text is for calendar apps, not people.
       return [
         {
           type: ActivityTypes.Message,
-          text: `${block.title}\n\n${block.text}`,
+          text: block.mimeType === 'text/plain' ? `${block.title}\n\n${block.text}` : block.title,
           textFormat: 'plain',
           attachments: [{ contentType: block.mimeType, contentUrl: toDataUri(block.mimeType, block.text), name: block.fileName }],
         },

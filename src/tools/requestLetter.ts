@@ -274,6 +274,7 @@ export function buildRequestLetter(input: RequestLetterInput): RequestLetter {
 function gsmOrFallback(text: string, fallback: string): string {
   if (text === '') return fallback;
   const converted = toGsm7(text);
-  if (converted.lossy) return fallback;
+  // Markup typed into a name (**, __, #, links) would reach the SMS as markdown the SMS rules forbid.
+  if (converted.lossy || /[*_#`[\]<>]/.test(text)) return fallback;
   return truncateForSms(converted.text, 40);
 }

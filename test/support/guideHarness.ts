@@ -37,6 +37,8 @@ export interface ConversationOptions {
   logLines?: string[];
   storage?: InMemoryStorage;
   teamsAudience?: 'staff' | 'parent';
+  /** A changed copy of the knowledge base (e.g. with a test council); the classifier stays trained on real content. */
+  knowledge?: KnowledgeBase;
 }
 
 export interface TestConversation {
@@ -58,7 +60,7 @@ export async function startConversation(channel: ChannelKind, options: Conversat
   const logger: Logger = createLogger('debug', (line) => options.logLines?.push(line));
   const guide = createGuideBot({
     config: { COUNCIL_CODE: options.councilCode, TEAMS_AUDIENCE: options.teamsAudience ?? 'staff', MAX_MESSAGE_LENGTH: 2000 },
-    knowledge: parts.knowledge,
+    knowledge: options.knowledge ?? parts.knowledge,
     content: parts.content,
     language: parts.language,
     storage,
