@@ -1,16 +1,30 @@
-// Starts Web Chat on the chat page: asks this server for a Direct Line token, then renders the chat into #webchat.
-// Plain browser script (no build step), kept out of the HTML so a Content-Security-Policy can forbid inline script.
+// Starts Web Chat on the chat page (and /embed): asks this server for a Direct Line token, renders the chat into
+// #webchat, and wires "Leave this page quickly". Plain browser script, kept out of the HTML so a
+// Content-Security-Policy can forbid inline script. The server joins it after quickExitKeys.js in one scope.
 (function () {
-  'use strict';
-
   var host = document.getElementById('webchat');
   var status = document.getElementById('chat-status');
   if (!host || !status) return;
   var settings = host.dataset;
+  var mode = settings.mode || 'page';
+  var framed = window.parent !== window;
+  // Messages to and from the widget script on the council's page (static/widget.js).
+  var FROM_EMBED = 'sen-support-guide-embed';
+  var FROM_WIDGET = 'sen-support-guide-widget';
+  var SEND_BOX = '[data-id="webchat-sendbox-input"]';
+  var directLine = null;
+  var rendered = false;
+  var focusWanted = false;
+  var leaving = false;
 
   function showStatus(text) {
     status.textContent = text;
     status.hidden = false;
+  }
+
+  function tellWidget(type) {
+    // The message carries no data, only what happened, so any parent may hear it.
+    if (framed) window.parent.postMessage({ source: FROM_EMBED, type: type }, '*');
   }
 
   function styleOptions(accent) {
@@ -50,11 +64,22 @@
     };
   }
 
-  function start(token) {
-    var directLine = window.WebChat.createDirectLine({
-      token: token,
-      domain: window.location.origin + settings.directLine,
-      webSocket: false
+  /** Web Chat draws its send box a moment after rendering starts, so look again for a short while. */
+  function focusSendBox(triesLeft) {
+    var input = host.querySelector(SEND_BOX);
+    if (input) input.focus();
+    else if (triesLeft > 0) window.setTimeout(focusSendBox, 100, triesLeft - 1);
+  }
+
+  function start(body) {
+    // The server says where to connect: this server's own service locally, Azure's Direct Line in production.
+    var domain = new URL(body.domain, window.location.href).href.replace(/\/+$/, '');
+    var onThisServer = new URL(domain).origin === window.location.origin;
+    directLine = window.WebChat.createDirectLine({
+      token: body.token,
+      domain: domain,
+      // The local service only polls; Azure streams over a WebSocket, which the page's connect-src allows.
+      webSocket: !onThisServer
     });
     window.WebChat.renderWebChat(
       {
@@ -67,6 +92,77 @@
       host
     );
     status.hidden = true;
+    rendered = true;
+    // In the widget the parent asked for focus when the panel opened, possibly before Web Chat existed.
+    if (focusWanted) focusSendBox(50);
+  }
+
+  /** Leave this page quickly: end the chat, forget what we stored, blank the page, then go where Back cannot return. */
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    var exitUrl = settings.quickExitUrl;
+    try {
+      if (directLine) directLine.end();
+    } catch (error) {
+      // Leaving matters more than a clean goodbye.
+    }
+    // This page's storage belongs to this service's origin only, never to a council's site.
+    try {
+      window.sessionStorage.clear();
+      window.localStorage.clear();
+    } catch (error) {
+      // Storage can be switched off; there is then nothing to clear.
+    }
+    document.body.textContent = '';
+    if (mode === 'widget') {
+      // The widget on the council's page removes this frame and takes its own page away too.
+      tellWidget('quick-exit');
+    }
+    if (framed) {
+      // A site that framed /embed without our widget: take the whole tab away if the browser lets a frame do that.
+      window.setTimeout(function () {
+        try {
+          window.top.location.replace(exitUrl);
+        } catch (error) {
+          window.location.replace(exitUrl);
+        }
+      }, mode === 'widget' ? 300 : 0);
+      return;
+    }
+    window.location.replace(exitUrl);
+  }
+
+  var quickExitButton = document.getElementById('quick-exit');
+  if (quickExitButton) quickExitButton.addEventListener('click', leave);
+  var quickExitStatus = document.getElementById('quick-exit-status');
+  watchShiftPresses(
+    function () {
+      return !leaving;
+    },
+    {
+      onExit: leave,
+      onProgress: function (remaining) {
+        if (quickExitStatus) quickExitStatus.textContent = shiftProgressText(remaining);
+      },
+      onTimeout: function () {
+        if (quickExitStatus) quickExitStatus.textContent = '';
+      }
+    }
+  );
+
+  if (mode === 'widget') {
+    document.addEventListener('keydown', function (event) {
+      // Web Chat uses Escape inside its transcript (back to the send box) and marks it handled; only a free Escape closes.
+      if (event.key === 'Escape' && !event.defaultPrevented) tellWidget('close');
+    });
+    window.addEventListener('message', function (event) {
+      if (event.source !== window.parent || !event.data || event.data.source !== FROM_WIDGET) return;
+      if (event.data.type === 'focus') {
+        if (rendered) focusSendBox(50);
+        else focusWanted = true;
+      }
+    });
   }
 
   if (!window.WebChat) {
@@ -74,13 +170,14 @@
     return;
   }
 
-  fetch(settings.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+  fetch(settings.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) throw new Error('token request failed with status ' + response.status);
       return response.json();
     })
     .then(function (body) {
-      start(body.token);
+      if (!body || typeof body.token !== 'string' || typeof body.domain !== 'string') throw new Error('token response incomplete');
+      start(body);
     })
     .catch(function () {
       showStatus(settings.startFailed);
