@@ -31,7 +31,9 @@ export function createAdapter({ config, logger, apologyText }: AdapterOptions): 
       channel: context.activity.channelId,
       conversation: hashId(context.activity.conversation?.id),
       error: error instanceof Error ? error.name : 'unknown',
-      detail: error instanceof Error ? error.message.slice(0, 300) : undefined,
+      // Error messages can quote what a person typed or a storage key holding a phone number, so only the place
+      // in the code is logged; the correlation id links this line to the person's report.
+      where: error instanceof Error ? codeLocation(error) : undefined,
     });
     try {
       await context.sendActivity({ type: 'message', text: apologyText, channelData: { correlationId } });
@@ -40,4 +42,10 @@ export function createAdapter({ config, logger, apologyText }: AdapterOptions): 
     }
   };
   return adapter;
+}
+
+function codeLocation(error: Error): string | undefined {
+  const frame = (error.stack ?? '').split('\n').find((line) => line.trim().startsWith('at '));
+  const match = frame?.match(/\(?([^()\s]+:\d+:\d+)\)?$/);
+  return match?.[1]?.replace(/^.*\/(src|dialogs|node_modules)\//, '$1/');
 }
