@@ -49,7 +49,8 @@ export function measureBodies(content: ParsedContent): MeasuredBody[] {
 /** Flows that pass their schema, checked against the topics, the other flows and the tools that exist. */
 function flowProblems(content: ParsedContent): ContentProblem[] {
   const refs = {
-    topicIds: new Set(content.topics.map((topic) => topic.id)),
+    // A topic file that fails its schema is reported once, there, not again by every flow that names it.
+    topicIds: new Set([...content.topics.map((topic) => topic.id), ...content.topicFileIds]),
     flowIds: new Set(content.flows.map((flow) => flow.id)),
     toolIds: new Set<string>(TOOL_IDS),
   };
