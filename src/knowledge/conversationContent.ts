@@ -1,9 +1,8 @@
 // Loads the conversation's own content (messages, command words, menu, safeguarding help) beside the topics.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadMessages, type Messages } from './messages.js';
+import { loadYamlFile } from './loadYamlFile.js';
 import { loadSafeguardingResponses, type SafeguardingResponses } from './safeguardingResponses.js';
 
 const COMMANDS = ['menu', 'more', 'stop', 'help', 'human', 'carry-on', 'forget-me'] as const;
@@ -40,23 +39,14 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
-function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new Error(`loadConversationContent(): ${problems.join('; ')}. Fix the file and start again.`);
-  }
-  return result.data;
-}
-
 export function loadConversationContent(contentDir: string, placeholders: Record<string, string>): ConversationContent {
-  const commandLists = loadYaml(path.join(contentDir, 'commands.yaml'), commandsSchema);
+  const commandLists = loadYamlFile(path.join(contentDir, 'commands.yaml'), commandsSchema, 'loadConversationContent()');
   const commands = new Map<string, CommandName>();
   for (const name of COMMANDS) for (const phrase of commandLists[name]) commands.set(normaliseCommandText(phrase), name);
   return {
     messages: loadMessages(path.join(contentDir, 'messages.yaml'), placeholders),
     commands,
-    menu: loadYaml(path.join(contentDir, 'menu.yaml'), menuSchema),
+    menu: loadYamlFile(path.join(contentDir, 'menu.yaml'), menuSchema, 'loadConversationContent()'),
     safeguarding: loadSafeguardingResponses(path.join(contentDir, 'safeguarding-responses.yaml')),
   };
 }

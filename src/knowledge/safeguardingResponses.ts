@@ -1,7 +1,6 @@
 // Loads and validates content/safeguarding-responses.yaml: the help shown first when a message suggests risk.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { loadYamlFile } from './loadYamlFile.js';
 
 const CATEGORIES = ['immediate-danger', 'suicide', 'self-harm', 'abuse', 'neglect', 'domestic-violence', 'exploitation'] as const;
 
@@ -28,10 +27,5 @@ export const safeguardingResponsesSchema = z
 export type SafeguardingResponses = z.output<typeof safeguardingResponsesSchema>;
 
 export function loadSafeguardingResponses(file: string): SafeguardingResponses {
-  const result = safeguardingResponsesSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${file}: ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`loadSafeguardingResponses(): ${problems.join('; ')}. Fix the file and start again.`);
-  }
-  return result.data;
+  return loadYamlFile(file, safeguardingResponsesSchema, 'loadSafeguardingResponses()');
 }

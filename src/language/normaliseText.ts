@@ -1,8 +1,7 @@
 // Tidies a message before it is classified: lower case, plain punctuation, British spellings, fixed typos, and
 // acronyms and their long forms brought to one form. The word lists live in content/language/normalisation.yaml.
-import { readFileSync } from 'node:fs';
+import { loadYamlFile } from '../knowledge/loadYamlFile.js';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_CONTENT_DIR } from './contentDir.js';
 
@@ -24,17 +23,7 @@ export const NORMALISATION_FILE = 'language/normalisation.yaml';
 
 export function loadNormalisationRules(contentDir: string = DEFAULT_CONTENT_DIR): NormalisationRules {
   const file = join(contentDir, NORMALISATION_FILE);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`loadNormalisationRules(): cannot read ${file} because ${(error as Error).message}. Check the file exists and is valid YAML.`);
-  }
-  const result = NormalisationRulesSchema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(`loadNormalisationRules(): ${file} has the wrong shape because ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix those fields.`);
-  }
-  return result.data;
+  return loadYamlFile(file, NormalisationRulesSchema, 'loadNormalisationRules()');
 }
 
 /** Splits raw text into word tokens, keeping the original case (needed for case-sensitive acronyms like "TA"). */

@@ -1,8 +1,7 @@
 // Loads content/safeguarding.yaml and compiles its readable patterns ("kill|killing @self-object", "~", "[a|b]")
 // into regular expressions. The pattern syntax is documented at the top of that file.
-import { readFileSync } from 'node:fs';
+import { loadYamlFile } from '../knowledge/loadYamlFile.js';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_CONTENT_DIR } from './contentDir.js';
 import type { SafeguardingCategory } from './types.js';
@@ -71,17 +70,8 @@ export function prepareForSafeguarding(text: string): string {
 
 export function loadSafeguardingLexicon(contentDir: string = DEFAULT_CONTENT_DIR): CompiledLexicon {
   const file = join(contentDir, SAFEGUARDING_FILE);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`loadSafeguardingLexicon(): cannot read ${file} because ${(error as Error).message}. Check the file exists and is valid YAML (quote patterns that start with @ or [).`);
-  }
-  const parsed = SafeguardingLexiconSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`loadSafeguardingLexicon(): ${file} has the wrong shape because ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix those fields.`);
-  }
-  return compileLexicon(parsed.data, file);
+  const data = loadYamlFile(file, SafeguardingLexiconSchema, 'loadSafeguardingLexicon()', 'quote patterns that start with @ or [');
+  return compileLexicon(data, file);
 }
 
 export function compileLexicon(data: SafeguardingLexiconFile, file = SAFEGUARDING_FILE): CompiledLexicon {

@@ -1,9 +1,8 @@
 // The second safeguarding check: a small classifier trained at startup on content/safeguarding-examples.yaml (risk
 // messages by category, plus ordinary SEN talk) and on every intent training example as "not risk". It catches risk
 // worded in ways the patterns in content/safeguarding.yaml do not list.
-import { readFileSync } from 'node:fs';
+import { loadYamlFile } from '../knowledge/loadYamlFile.js';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ScoringModel } from './classifiers/scoringModel.js';
 import { DEFAULT_SOFTMAX_OPTIONS, trainSoftmaxRegression } from './classifiers/softmaxRegression.js';
@@ -31,17 +30,7 @@ export interface SafeguardingModel {
 
 export function loadSafeguardingExamples(contentDir: string = DEFAULT_CONTENT_DIR): SafeguardingExamples {
   const file = join(contentDir, SAFEGUARDING_EXAMPLES_FILE);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`loadSafeguardingExamples(): cannot read ${file} because ${(error as Error).message}. Check the file exists and is valid YAML.`);
-  }
-  const parsed = SafeguardingExamplesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`loadSafeguardingExamples(): ${file} has the wrong shape because ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix those fields.`);
-  }
-  return parsed.data;
+  return loadYamlFile(file, SafeguardingExamplesSchema, 'loadSafeguardingExamples()');
 }
 
 /**

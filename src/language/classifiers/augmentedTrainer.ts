@@ -1,9 +1,8 @@
 // Training-time augmentation: copies some topic examples with everyday openers and closers ("can someone explain",
 // "hi", "please") so the model learns that these words do not change what a question is about. The phrases live in
 // content/language/augmentation.yaml.
-import { readFileSync } from 'node:fs';
+import { loadYamlFile } from '../../knowledge/loadYamlFile.js';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { seededRandom } from '../seededRandom.js';
 import type { ModelTrainer, TrainingSet } from './scoringModel.js';
@@ -19,17 +18,7 @@ export const AUGMENTATION_FILE = 'language/augmentation.yaml';
 
 export function loadAugmentation(contentDir: string): Augmentation {
   const file = join(contentDir, AUGMENTATION_FILE);
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`loadAugmentation(): cannot read ${file} because ${(error as Error).message}. Check the file exists and is valid YAML.`);
-  }
-  const parsed = AugmentationSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`loadAugmentation(): ${file} has the wrong shape because ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix those fields.`);
-  }
-  return parsed.data;
+  return loadYamlFile(file, AugmentationSchema, 'loadAugmentation()');
 }
 
 /**
