@@ -18,6 +18,10 @@ import { registerMessagesRoute } from './server/messagesRoute.js';
 import { createProtections } from './server/requestProtection.js';
 import { registerLocalDirectLine } from './server/directline/registerLocalDirectLine.js';
 import { registerChatPage } from './server/chatPage.js';
+import { chooseTokenSource } from './server/chooseTokenSource.js';
+import { RateLimiter } from './server/rateLimiter.js';
+import { registerTokenRoute } from './server/tokenRoute.js';
+import { registerWidget } from './server/widget/registerWidget.js';
 
 export interface RunningApp {
   server: Server;
@@ -33,6 +37,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Tests pin the clock so dates in answers are predictable. */
   now?: () => Date;
+  /** How the token route reaches Azure's Direct Line; tests stand in for Azure, which they cannot reach. */
+  fetch?: typeof fetch;
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
@@ -64,11 +70,24 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const server = createServer([
     (s) => registerHealthRoutes(s, readiness),
     (s) => registerMessagesRoute(s, adapter, (context) => bot.run(context), readiness, { authenticator: protections.authenticator, logger }),
-    // Local Direct Line service and the chat page (DESIGN.md contract 4); off in production unless LOCAL_DIRECTLINE=true.
+    // Web Chat: the local Direct Line service (DESIGN.md contract 4, off in production unless LOCAL_DIRECTLINE=true) or
+    // Azure's with DIRECTLINE_SECRET; the token route that hands out its tokens; then the chat page and the widget.
     (s) => {
-      if (!config.localDirectLine) return;
-      registerLocalDirectLine(s, { adapter, logic: (context) => bot.run(context), logger, readiness, botName: config.SERVICE_NAME, appId: config.MicrosoftAppId });
-      registerChatPage(s, { serviceName: config.SERVICE_NAME, brandColour: config.BRAND_COLOUR, privacyUrl: config.PRIVACY_URL });
+      const local = config.localDirectLine
+        ? registerLocalDirectLine(s, { adapter, logic: (context) => bot.run(context), logger, readiness, botName: config.SERVICE_NAME, appId: config.MicrosoftAppId })
+        : undefined;
+      const source = chooseTokenSource(config, { local, logger, fetch: options.fetch });
+      const limit = config.RATE_LIMIT_TOKENS_PER_IP_PER_MINUTE;
+      registerTokenRoute(s, {
+        source,
+        limiter: limit > 0 ? new RateLimiter({ limit }) : undefined,
+        trustProxy: config.TRUST_PROXY,
+        publicUrl: config.PUBLIC_URL,
+        logger,
+      });
+      if (!source) return;
+      registerChatPage(s, { serviceName: config.SERVICE_NAME, brandColour: config.BRAND_COLOUR, privacyUrl: config.PRIVACY_URL, quickExitUrl: config.QUICK_EXIT_URL });
+      registerWidget(s, { serviceName: config.SERVICE_NAME, brandColour: config.BRAND_COLOUR, quickExitUrl: config.QUICK_EXIT_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
     },
   ], { logger, pre: protections.pre });
   const port = await listen(server, config.PORT);

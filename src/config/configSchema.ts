@@ -10,6 +10,9 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** An https origin, a wildcard subdomain of one, or a local development address; never a path. */
+const WIDGET_ORIGIN = /^(?:https:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d{1,5})?)$/;
+
 export const configSchema = z
   .object({
     PORT: z.coerce
@@ -51,6 +54,33 @@ export const configSchema = z
     TEAMS_AUDIENCE: z.enum(['staff', 'parent'], { message: 'expected staff or parent' }).default('staff'),
     /** Messages longer than this get a kind "please send a shorter message". */
     MAX_MESSAGE_LENGTH: z.coerce.number({ message: 'expected a whole number of characters' }).int().min(100, 'expected at least 100').max(20000, 'expected at most 20000').default(2000),
+    /** Requests (POSTs) one client address may make per minute to the chat services; 0 switches the limit off. */
+    RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number({ message: 'expected a whole number of requests' }).int('expected a whole number of requests').min(0, 'expected 0 (off) or more').max(100000, 'expected at most 100000').default(120),
+    /** Messages one conversation may send per minute before the bot asks them to slow down; 0 switches the limit off. */
+    RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: z.coerce.number({ message: 'expected a whole number of messages' }).int('expected a whole number of messages').min(0, 'expected 0 (off) or more').max(100000, 'expected at most 100000').default(30),
+    /** Behind one reverse proxy, the client's address is the X-Forwarded-For entry that proxy added; never trust it otherwise. */
+    TRUST_PROXY: booleanText.default(false),
+    /** Origins allowed to show the chat page in a frame (council websites); empty means no site may. */
+    FRAME_ANCESTORS: optionalText.transform((value) =>
+      value === undefined ? [] : value.split(/[\s,]+/).map((origin) => origin.trim()).filter((origin) => origin.length > 0),
+    ).pipe(z.array(z.string().regex(/^(?:'self'|https:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d{1,5})?)$/i, "expected https origins like https://www.example.gov.uk (or 'self'), separated by spaces or commas"))),
+    /** Council websites that may show the chat widget (its /embed frame): https origins, comma-separated. */
+    WIDGET_ALLOWED_ORIGINS: optionalText
+      .transform((value) =>
+        value === undefined ? [] : value.split(/[\s,]+/).map((origin) => origin.trim().replace(/\/$/, '').toLowerCase()).filter((origin) => origin.length > 0),
+      )
+      .pipe(z.array(z.string().regex(WIDGET_ORIGIN, 'expected https origins (no path) like https://localoffer.example.gov.uk or https://*.example.gov.uk, separated by commas'))),
+    /** Where "Leave this page quickly" (and Shift pressed three times) takes someone: a neutral site. */
+    QUICK_EXIT_URL: z.string().url('expected a full web address starting https://').refine((value) => /^https?:\/\//i.test(value), 'expected a web address starting https://').default('https://www.bbc.co.uk/weather'),
+    /** Azure Bot Service's Direct Line endpoint the widget talks to in production; a regional one keeps data in that region. */
+    DIRECTLINE_DOMAIN: z
+      .string()
+      .url('expected a full https address like https://europe.directline.botframework.com/v3/directline')
+      .refine((value) => value.startsWith('https://'), 'expected an https address')
+      .transform((value) => value.replace(/\/+$/, ''))
+      .default('https://directline.botframework.com/v3/directline'),
+    /** Web Chat tokens one client address may ask for per minute (POST /api/directline/token); 0 switches the limit off. */
+    RATE_LIMIT_TOKENS_PER_IP_PER_MINUTE: z.coerce.number({ message: 'expected a whole number of tokens' }).int('expected a whole number of tokens').min(0, 'expected 0 (off) or more').max(100000, 'expected at most 100000').default(20),
   })
   .superRefine((config, ctx) => {
     const credentials = [config.MicrosoftAppId, config.MicrosoftAppPassword].filter((value) => value !== undefined);

@@ -1,12 +1,25 @@
-// Builds the restify app: body parsing, then each part's routes (health, messages, chat page, local Direct Line).
-import restify, { type Server } from 'restify';
+// Builds the restify app: body checks and parsing, short JSON errors, then each part's routes (health, messages, chat page, local Direct Line).
+import restify, { type RequestHandler, type Server } from 'restify';
+import type { Logger } from '../logging/logger.js';
+import { installShortErrorResponses } from './errorResponses.js';
+import { MAX_BODY_BYTES, rejectUnreadableBodies } from './requestLimits.js';
 
 export type RouteRegistrar = (server: Server) => void;
 
-export function createServer(registrars: RouteRegistrar[]): Server {
+export interface ServerOptions {
+  /** Where unexpected 5xx responses are logged. */
+  logger?: Logger;
+  /** Run first on every request, before routing (security headers, per-client limits), so every response has them. */
+  pre?: RequestHandler[];
+}
+
+export function createServer(registrars: RouteRegistrar[], options: ServerOptions = {}): Server {
   const server = restify.createServer({ name: 'sen-support-guide', handleUncaughtExceptions: false });
+  for (const handler of options.pre ?? []) server.pre(handler);
+  server.pre(rejectUnreadableBodies(MAX_BODY_BYTES));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  installShortErrorResponses(server, { maxBodyBytes: MAX_BODY_BYTES, logger: options.logger });
   for (const register of registrars) register(server);
   return server;
 }

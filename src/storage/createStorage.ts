@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import type { AppConfig } from '../config/loadConfig.js';
 import type { Logger } from '../logging/logger.js';
-import { BlobStorage, describeBlobFailure } from './blobStorage.js';
+// Type only: the Azure SDK behind it adds about a second and 40 MB to every start, so it loads only for STORAGE=blob.
+import type { BlobStorage } from './blobStorage.js';
 import { InMemoryStorage } from './inMemoryStorage.js';
 import { SqliteStorage } from './sqliteStorage.js';
 import type { StateStore } from './stateStore.js';
@@ -71,6 +72,7 @@ async function openBlob(config: StorageConfig, logger: Logger, options: CreateSt
         'Set BLOB_CONNECTION_STRING to the connection string from the storage account\'s "Access keys" page, or set STORAGE=sqlite.',
     );
   }
+  const { BlobStorage, describeBlobFailure } = await import('./blobStorage.js');
   let store: BlobStorage;
   try {
     store = new BlobStorage({

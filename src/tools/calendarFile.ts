@@ -48,12 +48,12 @@ export function escapeIcsText(text: string): string {
 
 /** Folds one content line into lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1). */
 export function foldIcsLine(line: string): string {
-  const encoder = new TextEncoder();
+  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
   const out: string[] = [];
   let current = '';
   let currentOctets = 0;
   for (const character of line) {
-    const octets = encoder.encode(character).length;
+    const octets = utf8Length(character.codePointAt(0) ?? 0);
     const limit = out.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
     if (currentOctets + octets > limit) {
       out.push(current);
@@ -65,6 +65,11 @@ export function foldIcsLine(line: string): string {
   }
   out.push(current);
   return out.join('\r\n ');
+}
+
+/** Octets one code point takes in UTF-8 (a lone surrogate is written as U+FFFD, also 3). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 function icsDate(isoDate: string): string {
