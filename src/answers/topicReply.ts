@@ -1,4 +1,4 @@
-// Turns a content topic into a reply: summary first, then the body in readable pieces, the source, related choices.
+// Turns a content topic into a reply: summary first, then the body, the source, and related topics to offer.
 import type { Audience, Topic } from '../knowledge/types.js';
 import type { Reply, ReplyBlock } from '../render/replyModel.js';
 import { Targets, type OfferedChoice } from './choiceTargets.js';
@@ -11,34 +11,14 @@ export interface TopicReplyOptions {
   titles: Map<string, string>;
 }
 
-/** Splits markdown into messages at blank lines, keeping each under a readable size and headings with their text. */
-export function splitMarkdown(markdown: string, maxChars = 700): string[] {
-  const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
-  const pieces: string[] = [];
-  let current = '';
-  for (const paragraph of paragraphs) {
-    const isHeading = /^#{1,6}\s/.test(paragraph);
-    const joined = current ? `${current}\n\n${paragraph}` : paragraph;
-    if (current && !/^#{1,6}\s[^\n]*$/.test(current) && (joined.length > maxChars || isHeading)) {
-      pieces.push(current);
-      current = paragraph;
-    } else {
-      current = joined;
-    }
-  }
-  if (current) pieces.push(current);
-  return pieces;
-}
-
 /** The answer blocks (summary, body, source) and up to three related topics the caller may offer as choices. */
 export function buildTopicReply(topic: Topic, options: TopicReplyOptions): { reply: Reply; related: OfferedChoice[] } {
   const useStaff = options.audience === 'staff' && topic.staff !== undefined;
   const summary = useStaff ? (topic.staff?.summary ?? topic.summary) : topic.summary;
   const body = useStaff ? (topic.staff?.body ?? topic.body) : topic.body;
   const blocks: ReplyBlock[] = [{ type: 'text', markdown: summary }];
-  if ((options.part ?? 'answer') === 'answer') {
-    for (const piece of splitMarkdown(body)) blocks.push({ type: 'text', markdown: piece });
-  }
+  // The renderers split a long body into readable messages to each channel's own limits.
+  if ((options.part ?? 'answer') === 'answer') blocks.push({ type: 'text', markdown: body });
   blocks.push({ type: 'sources', sources: topic.sources });
   const related = topic.related.slice(0, 3).flatMap((id) => {
     const title = options.titles.get(id);
