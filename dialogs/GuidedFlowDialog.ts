@@ -22,6 +22,11 @@ interface FlowInstanceState {
   expects: 'choice';
 }
 
+/** Whether a flow target leaves the flow ("end", "menu", topic:/flow:/tool:) rather than naming one of its steps. */
+function leavesFlow(next: string): boolean {
+  return next === 'end' || next === 'menu' || next.includes(':');
+}
+
 /** The most steps run in one turn without a question, so a loop in content can never spin forever. */
 const MAX_STEPS_PER_TURN = 8;
 
@@ -75,7 +80,7 @@ export class GuidedFlowDialog extends Dialog<GuidedFlowOptions> {
       if (step.choices.length > 0) return Dialog.EndOfTurn;
       const next = step.next ?? 'end';
       if (next === 'end') return dc.endDialog();
-      if (next.includes(':') || next === 'menu') return dc.endDialog({ next } satisfies FlowExit);
+      if (leavesFlow(next)) return dc.endDialog({ next } satisfies FlowExit);
       stepId = next;
     }
     this.services.logger.warn('flow.too_many_steps', { flowId: flow.id, stepId, status: 'error_content' });
@@ -117,7 +122,7 @@ export class GuidedFlowDialog extends Dialog<GuidedFlowOptions> {
     const choices: OfferedChoice[] = step.choices.map((choice) => ({
       title: choice.title,
       value: choice.title,
-      target: choice.next.includes(':') || choice.next === 'menu' || choice.next === 'end' ? choice.next : Targets.step(choice.next),
+      target: leavesFlow(choice.next) ? choice.next : Targets.step(choice.next),
       synonyms: choice.synonyms,
     }));
     return {
