@@ -1,7 +1,6 @@
 // The bot's own lines (welcome, errors, prompts) as data, with optional per-channel variants and {placeholders}.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { loadYamlFile } from './loadYamlFile.js';
 
 const variantSchema = z.union([
   z.string().min(1),
@@ -35,15 +34,6 @@ export class Messages {
   }
 }
 
-export function parseMessages(yamlText: string, file: string, defaults: Record<string, string> = {}): Messages {
-  const result = messagesSchema.safeParse(parse(yamlText));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new Error(`parseMessages(): ${problems.join('; ')}. Fix the file and start again.`);
-  }
-  return new Messages(result.data, defaults);
-}
-
 export function loadMessages(file: string, defaults: Record<string, string> = {}): Messages {
-  return parseMessages(readFileSync(file, 'utf8'), file, defaults);
+  return new Messages(loadYamlFile(file, messagesSchema, 'loadMessages()'), defaults);
 }
