@@ -3,20 +3,27 @@
 // Runs on every message before anything else.
 import { createNormaliser, loadNormalisationRules } from './normaliseText.js';
 import { readTrainingExamples } from './readTrainingExamples.js';
-import { type CompiledCategory, type CompiledLexicon, loadSafeguardingLexicon, prepareForSafeguarding } from './safeguardingLexicon.js';
+import { anyMatchOf, type CompiledCategory, type CompiledLexicon, loadSafeguardingLexicon, prepareForSafeguarding } from './safeguardingLexicon.js';
 import { loadSafeguardingExamples, type SafeguardingModel, trainSafeguardingModel } from './safeguardingModel.js';
 import type { SafeguardingSignal } from './types.js';
 
 export type SafeguardingDetector = (text: string) => SafeguardingSignal | null;
 
+/** Each list of the lexicon is combined into one test here, once: a lexicon changed afterwards needs a new detector. */
 export function createSafeguardingDetector(lexicon: CompiledLexicon, model?: SafeguardingModel): SafeguardingDetector {
+  // Most messages match nothing, so each list is first tested as a whole; a sentence is read pattern by pattern
+  // (negations, exceptions) only when that test says some pattern does match in it.
+  const anyFigure = anyMatchOf(lexicon.figuresOfSpeech);
+  const categories = lexicon.categories.map((category) => ({ category, anyPattern: anyMatchOf(category.patterns) }));
   return (text: string) => {
     const original = prepareForSafeguarding(text);
     let prepared = original;
-    for (const figure of lexicon.figuresOfSpeech) prepared = prepared.replace(figure.regex, '.');
+    // When no figure matches the message, none can match after another is blanked out either: skipping is exact.
+    if (anyFigure(original)) for (const figure of lexicon.figuresOfSpeech) prepared = prepared.replace(figure.regex, '.');
     const sentences = prepared.split(' . ').map((s) => s.replace(/(^|\s)\.(\s|$)/g, ' ').trim()).filter((s) => s.length > 0);
-    for (const category of lexicon.categories) {
+    for (const { category, anyPattern } of categories) {
       for (const sentence of sentences) {
+        if (!anyPattern(sentence)) continue;
         const match = firstMatch(category, sentence, lexicon);
         if (match) return { category: category.category, about: whoIsAtRisk(sentence, match, lexicon, category.defaultAbout) };
       }
@@ -51,12 +58,14 @@ interface Match {
 }
 
 function firstMatch(category: CompiledCategory, sentence: string, lexicon: CompiledLexicon): Match | undefined {
-  const exceptions = category.unless.flatMap((p) => [...sentence.matchAll(p.regex)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  // Found when the first match needs checking against them, not before: most sentences never get that far.
+  let exceptions: Match[] | undefined;
   for (const pattern of category.patterns) {
     pattern.regex.lastIndex = 0;
     for (const found of sentence.matchAll(pattern.regex)) {
       const match = { start: found.index, end: found.index + found[0].length };
       if (category.negatable && isNegated(sentence.slice(0, match.start), lexicon)) continue;
+      exceptions ??= category.unless.flatMap((p) => [...sentence.matchAll(p.regex)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
       // An exception cancels only the matches it overlaps, never the rest of the sentence.
       if (exceptions.some((e) => e.start < match.end && match.start < e.end)) continue;
       return match;

@@ -104,6 +104,13 @@ export function compileLexicon(data: SafeguardingLexiconFile, file = SAFEGUARDIN
   };
 }
 
+/** Every compiled pattern starts matching only at the start of a word. */
+const WORD_START = '(?<![a-z0-9])';
+/** What follows WORD_START in each regex compilePattern made, kept so anyMatchOf can write the look-behind once. */
+const WORD_START_BODIES = new WeakMap<RegExp, string>();
+/** Features that change meaning when sources are joined into one alternation: back-references and named groups. */
+const NOT_JOINABLE = /\\[1-9]|\\k<|\(\?<(?![=!])/;
+
 type Unit = { kind: 'words'; regex: string } | { kind: 'optional'; regex: string } | { kind: 'gap'; max: number } | { kind: 'end' };
 
 /** Compiles one pattern to a global regular expression over prepared text. */
@@ -119,7 +126,33 @@ export function compilePattern(source: string, lists: Map<string, string[]>): Re
     else if (unit.kind === 'gap') regex += `(?: [a-z0-9]+){0,${unit.max}}`;
     else regex += '(?= \\.|$)';
   }
-  return new RegExp(`(?<![a-z0-9])(?:${regex})(?![a-z0-9])`, 'g');
+  const body = `(?:${regex})(?![a-z0-9])`;
+  const compiled = new RegExp(`${WORD_START}${body}`, 'g');
+  WORD_START_BODIES.set(compiled, body);
+  return compiled;
+}
+
+/**
+ * A test for "at least one of these patterns matches somewhere in the text", as one regular expression: true exactly
+ * when matching the patterns one by one would find something. One alternation is read in a single pass instead of a
+ * pass per pattern, and almost every message matches no pattern, so this is what keeps the check cheap.
+ */
+export function anyMatchOf(patterns: readonly CompiledPattern[]): (text: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const flags = patterns[0]?.regex.flags.replace(/[gy]/g, '') ?? '';
+  const joinable = patterns.every((p) => p.regex.flags.replace(/[gy]/g, '') === flags && !NOT_JOINABLE.test(p.regex.source));
+  if (!joinable) {
+    // Not ours or not safe to join: test each pattern on its own (a non-global copy, so no lastIndex is shared).
+    const each = patterns.map((p) => new RegExp(p.regex.source, p.regex.flags.replace(/[gy]/g, '')));
+    return (text) => each.some((regex) => regex.test(text));
+  }
+  const bodies = patterns.map((p) => WORD_START_BODIES.get(p.regex));
+  // Written once in front of the alternation, the shared look-behind turns away most positions (inside words) in one step.
+  const source = bodies.every((body) => body !== undefined)
+    ? `${WORD_START}(?:${bodies.join('|')})`
+    : patterns.map((p) => `(?:${p.regex.source})`).join('|');
+  const any = new RegExp(source, flags);
+  return (text) => any.test(text);
 }
 
 function readUnits(source: string, lists: Map<string, string[]>): Unit[] {

@@ -1,4 +1,5 @@
 // One reply as SMS texts: plain GSM-7 text in messages of about 320 characters (never over 1,600), extra held back for MORE.
+import { BoundedCache } from './boundedCache.js';
 import { CHANNEL_LIMITS, SMS_MENU_LINE, SMS_MORE_LINE } from './channelLimits.js';
 import { gsm7Length, toGsm7 } from './gsm7.js';
 import { markdownToPlainBlocks } from './markdownToPlain.js';
@@ -77,6 +78,34 @@ function pack(blocks: readonly string[], target: number, max: number): string[] 
   return packUnits(plainTextUnits(blocks, target, max, gsm7Length), target, gsm7Length);
 }
 
+/** Texts of text, choice and source blocks, by block; frozen, since every caller shares them. */
+const TEXT_BLOCKS = new BoundedCache<readonly string[]>();
+const CHOICE_BLOCKS = new BoundedCache<readonly string[]>();
+const SOURCE_BLOCKS = new BoundedCache<readonly string[]>();
+/** Whole replies' messages by their blocks' texts; frozen, and copied on the way out. */
+const COMPOSED = new BoundedCache<{ readonly messages: readonly string[]; readonly overflow: readonly string[] }>();
+
+function tidied(texts: readonly string[]): readonly string[] {
+  return Object.freeze(texts.map(tidy).filter((text) => text !== ''));
+}
+
+/** A block's tidied texts; topic bodies, fixed messages, choices and sources are the same every turn, so those are kept. */
+function blockTexts(block: ReplyBlock): readonly string[] {
+  switch (block.type) {
+    case 'text':
+      return TEXT_BLOCKS.getOrCompute(block.markdown, () => tidied(contentBlocks(block)));
+    case 'choices': {
+      // Only the prompt and the titles are shown; the values are what comes back.
+      const key = JSON.stringify([block.prompt ?? '', block.choices.map((choice) => choice.title)]);
+      return CHOICE_BLOCKS.getOrCompute(key, () => tidied(choiceBlocks(block.prompt, block.choices)));
+    }
+    case 'sources':
+      return SOURCE_BLOCKS.getOrCompute(JSON.stringify(block.sources.map((source) => [source.label, source.url])), () => tidied(contentBlocks(block)));
+    default:
+      return tidied(contentBlocks(block));
+  }
+}
+
 /**
  * SMS texts for a reply's blocks. Choices always go out this turn, after the content, as numbered lines with
  * "Reply 1, 2 or 3." and the MENU hint. When the content needs more than two messages, the first two go now,
@@ -85,12 +114,21 @@ function pack(blocks: readonly string[], target: number, max: number): string[] 
 export function composeSms(blocks: readonly ReplyBlock[], options: { holdBack?: boolean } = {}): SmsTexts {
   const content: string[] = [];
   const choices: string[] = [];
-  for (const block of blocks) {
-    const texts = block.type === 'choices' ? choiceBlocks(block.prompt, block.choices) : contentBlocks(block);
-    (block.type === 'choices' ? choices : content).push(...texts.map(tidy).filter((text) => text !== ''));
-  }
+  for (const block of blocks) (block.type === 'choices' ? choices : content).push(...blockTexts(block));
+  const holdBack = options.holdBack !== false;
+  // A document holds what the user typed (a letter): that is never kept in a cache, so such replies are packed afresh.
+  const composed = blocks.some((block) => block.type === 'document')
+    ? packTexts(content, choices, holdBack)
+    : COMPOSED.getOrCompute(JSON.stringify([holdBack, content, choices]), () => {
+        const { messages, overflow } = packTexts(content, choices, holdBack);
+        return Object.freeze({ messages: Object.freeze(messages), overflow: Object.freeze(overflow) });
+      });
+  return { messages: [...composed.messages], overflow: [...composed.overflow] };
+}
+
+function packTexts(content: readonly string[], choices: readonly string[], holdBack: boolean): SmsTexts {
   // Urgent help (safeguarding) is never held back behind MORE, however many messages it takes.
-  if (options.holdBack === false || pack(content, TARGET, MAX).length <= PER_TURN) {
+  if (!holdBack || pack(content, TARGET, MAX).length <= PER_TURN) {
     return { messages: pack([...content, ...choices], TARGET, MAX), overflow: [] };
   }
   const pieces = pack(content, TARGET - MORE_RESERVE, MAX - MORE_RESERVE);

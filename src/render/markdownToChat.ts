@@ -1,5 +1,6 @@
 // Content markdown re-written, token by token, as safe markdown for Web Chat or Teams, in units that may be split into messages.
 import { lexer, type MarkedToken, type Token, type Tokens } from 'marked';
+import { BoundedCache } from './boundedCache.js';
 import { CHANNEL_LIMITS } from './channelLimits.js';
 import { safeUrl } from './safeUrl.js';
 import type { TextUnit } from './splitText.js';
@@ -179,12 +180,20 @@ function paragraphUnits(tokens: readonly Token[], ctx: Context): TextUnit[] {
   return units;
 }
 
+/** Units by markdown, per dialect; frozen, since every caller shares them. */
+const UNITS: Record<ChatDialect, BoundedCache<readonly TextUnit[]>> = { webchat: new BoundedCache(), msteams: new BoundedCache() };
+
 /**
  * Markdown for the chat channel as units: a heading travels with what follows it, paragraphs break between
  * sentences, lists between items, anything else (code, quote, table) stays whole. Links keep only web, email
  * and phone addresses; raw HTML and remote images are shown as text, never rendered.
  */
-export function markdownToChatUnits(markdown: string, dialect: ChatDialect): TextUnit[] {
+export function markdownToChatUnits(markdown: string, dialect: ChatDialect): readonly TextUnit[] {
+  // Topic bodies and fixed messages are the same text every turn: lexing them once per channel is enough.
+  return UNITS[dialect].getOrCompute(markdown, (text) => Object.freeze(chatUnits(text, dialect).map((unit) => Object.freeze(unit))));
+}
+
+function chatUnits(markdown: string, dialect: ChatDialect): TextUnit[] {
   const ctx: Context = { dialect, inBold: false };
   const units: TextUnit[] = [];
   for (const token of lexer(markdown)) {
@@ -208,8 +217,16 @@ export function markdownToChat(markdown: string, dialect: ChatDialect): string {
     .join('');
 }
 
+/** Source lines by their sources, per dialect: the same topic sources every turn, and checking addresses is not free. */
+const SOURCE_LINES: Record<ChatDialect, BoundedCache<string>> = { webchat: new BoundedCache(), msteams: new BoundedCache() };
+
 /** "Source: [label](url)", one line each; an address we will not link shows the label alone. */
 export function chatSourceLines(sources: ReadonlyArray<{ label: string; url: string }>, dialect: ChatDialect): string {
+  const key = JSON.stringify(sources.map((source) => [source.label, source.url]));
+  return SOURCE_LINES[dialect].getOrCompute(key, () => sourceLines(sources, dialect));
+}
+
+function sourceLines(sources: ReadonlyArray<{ label: string; url: string }>, dialect: ChatDialect): string {
   return sources
     .map((source) => {
       const href = safeUrl(source.url);

@@ -2,10 +2,10 @@
 import { ActivityTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
 import { adaptiveCard, choiceButtons, factSet, imageElement, literalTextBlocks, textBlock, type CardElement } from './adaptiveCard.js';
 import { CHANNEL_LIMITS } from './channelLimits.js';
+import { chatMessageTexts } from './chatMessageTexts.js';
 import { toDataUri } from './dataUri.js';
-import { chatSourceLines, escapeMarkdown, markdownToChat, markdownToChatUnits } from './markdownToChat.js';
+import { chatSourceLines, escapeMarkdown, markdownToChat } from './markdownToChat.js';
 import type { Choice, Reply, ReplyBlock } from './replyModel.js';
-import { codePointLength, packUnits } from './splitText.js';
 
 export { stripMentions } from './stripMentions.js';
 
@@ -22,7 +22,7 @@ function cardMessage(body: CardElement[], fallbackText?: string): Partial<Activi
 }
 
 function textMessages(markdown: string): Array<Partial<Activity>> {
-  return packUnits(markdownToChatUnits(markdown, 'msteams'), LIMITS.messageTargetLength, codePointLength).map(markdownMessage);
+  return chatMessageTexts(markdown, 'msteams').map(markdownMessage);
 }
 
 /** `msteams.type = imBack` makes Teams post the value as the user's own message, so the bot reads `activity.text`. */

@@ -2,10 +2,10 @@
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import { adaptiveCard, choiceButtons, factSet, textBlock, type CardElement } from './adaptiveCard.js';
 import { CHANNEL_LIMITS, fitsSuggestedActions } from './channelLimits.js';
+import { chatMessageTexts } from './chatMessageTexts.js';
 import { toDataUri } from './dataUri.js';
-import { chatSourceLines, escapeMarkdown, markdownToChat, markdownToChatUnits } from './markdownToChat.js';
+import { chatSourceLines, escapeMarkdown, markdownToChat } from './markdownToChat.js';
 import type { Choice, Reply, ReplyBlock } from './replyModel.js';
-import { codePointLength, packUnits } from './splitText.js';
 
 const LIMITS = CHANNEL_LIMITS.webchat;
 const CARD_VERSION = LIMITS.adaptiveCardVersion ?? '1.5';
@@ -20,7 +20,7 @@ function cardMessage(body: CardElement[]): Partial<Activity> {
 }
 
 function textMessages(markdown: string): Array<Partial<Activity>> {
-  return packUnits(markdownToChatUnits(markdown, 'webchat'), LIMITS.messageTargetLength, codePointLength).map(markdownMessage);
+  return chatMessageTexts(markdown, 'webchat').map(markdownMessage);
 }
 
 /**
