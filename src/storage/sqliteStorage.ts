@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoreItems } from 'botbuilder';
 import { ETagConflictError } from './eTagConflictError.js';
+import { GroupCommit, type GroupCommitStats } from './groupCommit.js';
 import type { StateStore } from './stateStore.js';
 import { checkChanges, checkKeys, checkPrefixes, requiredETag } from './storeArguments.js';
 
@@ -27,13 +28,21 @@ interface Row {
   etag: string;
 }
 
+/** An item ready to store: serialised when write() is called, so later changes to the caller's object are not saved. */
+interface Entry {
+  key: string;
+  json: string;
+  /** The eTag the stored item must still have, or undefined to overwrite. */
+  expected: string | undefined;
+}
+
 export class SqliteStorage implements StateStore {
   readonly kind = 'sqlite' as const;
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
-  private readonly writeBatch: (entries: Array<[string, Record<string, unknown>]>) => void;
-  private readonly deletePrefixes: (prefixes: string[]) => number;
+  private readonly queue: GroupCommit;
+  private readonly writeInSavepoint: (entries: Entry[]) => void;
 
   /** Opens (creating when needed) the database; throws the driver's error when the folder or file is unusable. */
   constructor(options: SqliteStorageOptions) {
@@ -64,25 +73,14 @@ export class SqliteStorage implements StateStore {
       throw error;
     }
 
-    const { upsert, updateIfMatch, deleteByPrefix } = this.statements;
-    // IMMEDIATE takes the write lock before the first check, so no other connection can change a row between our
-    // eTag comparison and our update. The batch is all or nothing.
-    this.writeBatch = this.db.transaction((entries: Array<[string, Record<string, unknown>]>) => {
-      const now = Date.now();
-      for (const [key, item] of entries) {
-        const { eTag: _ignored, ...value } = item;
-        const json = JSON.stringify(value);
-        const expected = requiredETag(item);
-        if (expected === undefined) {
-          upsert.run(key, json, newETag(), now);
-        } else if (updateIfMatch.run(json, newETag(), now, key, expected).changes === 0) {
-          throw new ETagConflictError(key);
-        }
-      }
-    }).immediate;
-    this.deletePrefixes = this.db.transaction((prefixes: string[]) =>
-      prefixes.reduce((deleted, prefix) => deleted + deleteByPrefix.run({ prefix }).changes, 0),
-    ).immediate;
+    // Called inside the batch's transaction, better-sqlite3 runs this as a savepoint: a conflict on a later item
+    // of one write undoes that write's earlier items, and only those.
+    this.writeInSavepoint = this.db.transaction((entries: Entry[]) => this.writeEntries(entries));
+    // Group commit: every change of one event-loop turn goes into one transaction, so under load many turns share
+    // one fsync, while synchronous=FULL still makes each confirmed change durable. IMMEDIATE takes the write lock
+    // before the first eTag check, so no other connection can change a row between our check and our update.
+    const transaction = this.db.transaction((body: () => void) => body()).immediate;
+    this.queue = new GroupCommit({ transaction, describeFailure: (where, size, cause) => this.commitFailed(where, size, cause) });
   }
 
   /** What SQLite actually granted: "wal" normally; another value means the filesystem refused WAL. */
@@ -96,9 +94,20 @@ export class SqliteStorage implements StateStore {
     return ['OFF', 'NORMAL', 'FULL', 'EXTRA'][level] ?? String(level);
   }
 
+  /** Transactions committed and changes in them since opening: how many changes share each fsync. */
+  get commitStats(): GroupCommitStats {
+    return this.queue.stats;
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
+    // Copies, here and below: the caller may reuse its array before the queued change or read runs.
+    const checked = [...checkKeys('SqliteStorage.read()', keys)];
+    // Read-your-writes: a change to one of these keys still in the queue is committed before we look.
+    const pending = this.queue.whenCommitted(checked);
+    if (pending) await pending;
+    this.assertOpen('SqliteStorage.read()');
     const items: StoreItems = {};
-    for (const key of checkKeys('SqliteStorage.read()', keys)) {
+    for (const key of checked) {
       const row = this.statements.read.get(key) as Row | undefined;
       if (row) items[key] = { ...(JSON.parse(row.value) as Record<string, unknown>), eTag: row.etag };
     }
@@ -106,30 +115,105 @@ export class SqliteStorage implements StateStore {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    this.writeBatch(checkChanges('SqliteStorage.write()', changes));
+    const where = 'SqliteStorage.write()';
+    const entries = checkChanges(where, changes).map(([key, item]): Entry => {
+      const { eTag: _ignored, ...value } = item;
+      return { key, json: JSON.stringify(value), expected: requiredETag(item) };
+    });
+    this.assertOpen(where);
+    const keys = new Set(entries.map((entry) => entry.key));
+    return this.queue.enqueue({
+      where,
+      touches: (key) => keys.has(key),
+      apply: () => {
+        try {
+          // One item needs no savepoint: its conflict is found before anything is written.
+          if (entries.length === 1) this.writeEntries(entries);
+          else this.writeInSavepoint(entries);
+          return { value: undefined };
+        } catch (error) {
+          // A conflict rejects this write alone; anything else fails the batch (see GroupCommit).
+          if (error instanceof ETagConflictError) return { error };
+          throw error;
+        }
+      },
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
-    const checked = checkKeys('SqliteStorage.delete()', keys);
-    this.db.transaction(() => checked.forEach((key) => this.statements.delete.run(key)))();
+    const where = 'SqliteStorage.delete()';
+    const checked = [...checkKeys(where, keys)];
+    this.assertOpen(where);
+    const wanted = new Set(checked);
+    return this.queue.enqueue({
+      where,
+      touches: (key) => wanted.has(key),
+      apply: () => {
+        for (const key of checked) this.statements.delete.run(key);
+        return { value: undefined };
+      },
+    });
   }
 
   async purgeUnusedSince(cutoff: Date): Promise<number> {
-    return this.statements.purge.run(cutoff.getTime()).changes;
+    const where = 'SqliteStorage.purgeUnusedSince()';
+    this.assertOpen(where);
+    const limit = cutoff.getTime();
+    return this.queue.enqueue({ where, touches: () => true, apply: () => ({ value: this.statements.purge.run(limit).changes }) });
   }
 
   async deleteByPrefix(prefixes: readonly string[]): Promise<number> {
-    return this.deletePrefixes(checkPrefixes('SqliteStorage.deleteByPrefix()', prefixes));
+    const where = 'SqliteStorage.deleteByPrefix()';
+    const checked = [...checkPrefixes(where, prefixes)];
+    this.assertOpen(where);
+    return this.queue.enqueue({
+      where,
+      touches: (key) => checked.some((prefix) => key.startsWith(prefix)),
+      apply: () => ({ value: checked.reduce((deleted, prefix) => deleted + this.statements.deleteByPrefix.run({ prefix }).changes, 0) }),
+    });
   }
 
   async ping(): Promise<void> {
-    if (!this.db.open) throw new Error(`SqliteStorage.ping(): the state database ${this.file} is closed.`);
+    this.assertOpen('SqliteStorage.ping()');
     this.statements.ping.get();
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Queued changes are committed first; if that fails their callers are rejected, and the database closes anyway.
+    this.queue.flush();
     // Closing checkpoints the write-ahead log into the main file, so a copy of the .sqlite file alone is complete.
-    if (this.db.open) this.db.close();
+    this.db.close();
+  }
+
+  /** Applies one write's items in order, throwing ETagConflictError at the first conflict (items before it stay written). */
+  private writeEntries(entries: Entry[]): void {
+    const { upsert, updateIfMatch } = this.statements;
+    const now = Date.now();
+    for (const { key, json, expected } of entries) {
+      if (expected === undefined) {
+        upsert.run(key, json, newETag(), now);
+      } else if (updateIfMatch.run(json, newETag(), now, key, expected).changes === 0) {
+        throw new ETagConflictError(key);
+      }
+    }
+  }
+
+  private assertOpen(where: string): void {
+    if (!this.db.open) throw new Error(`${where}: the state database ${this.file} is closed.`);
+  }
+
+  private commitFailed(where: string, batchSize: number, cause: unknown): Error {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    const others = batchSize > 1 ? ` It was committed together with ${batchSize - 1} other change(s); none of them was saved.` : '';
+    const error = new Error(
+      `${where}: the state database ${this.file} did not save this change because ${reason}.${others} ` +
+        'Check that DATA_DIR has free space and is writable, then try again.',
+      { cause },
+    );
+    // Keep the driver's code (SQLITE_FULL, SQLITE_IOERR, ...) for callers and logs that group failures by it.
+    const code = (cause as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? Object.assign(error, { code }) : error;
   }
 }
 
