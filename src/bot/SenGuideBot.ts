@@ -1,6 +1,6 @@
 // The answer pipeline for one activity: normalise → safeguarding → welcome → route (dialogs) → save state.
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
-import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
 import { newGuideState, type GuideState } from '../../dialogs/guideState.js';
 import { resolveChoice } from '../../dialogs/resolveChoice.js';
@@ -36,8 +36,15 @@ export const FORGOTTEN = Symbol('forgotten');
 const MAX_TURN_ATTEMPTS = 3;
 
 export class SenGuideBot extends ActivityHandler {
+  /**
+   * Built once, not per turn: botbuilder's `runDialog` helper also builds a memory-scope manager and a state-snapshot
+   * trace on every turn, for adaptive dialogs and the Emulator, which this bot uses neither of.
+   */
+  private readonly dialogs: DialogSet;
+
   constructor(private readonly parts: BotParts) {
     super();
+    this.dialogs = new DialogSet(parts.dialogState).add(parts.router);
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const someoneJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
@@ -133,7 +140,9 @@ export class SenGuideBot extends ActivityHandler {
     state.offeredEarlier = [];
     setTurnInput(context, { text, channel, understanding, choice, command });
     log.debug('turn.routed', { intent: understanding.intent, score: Number(understanding.score.toFixed(3)), choice: choice?.target });
-    await runDialog(this.parts.router, context, this.parts.dialogState);
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.parts.router.id);
   }
 
   /** Who the bot is, the privacy line, and (unless the message will be answered) the main choices. */

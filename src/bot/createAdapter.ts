@@ -4,6 +4,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { AppConfig } from '../config/loadConfig.js';
 import { hashId, type Logger } from '../logging/logger.js';
 import { ConversationTurnLock } from './ConversationTurnLock.js';
+import { ReusedConnectorClients } from './ReusedConnectorClients.js';
 
 export interface AdapterOptions {
   config: AppConfig;
@@ -19,7 +20,7 @@ export function createAdapter({ config, logger, apologyText }: AdapterOptions): 
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new ReusedConnectorClients(auth));
   adapter.use(new ConversationTurnLock());
 
   // The samples delete conversation state here; we don't, so a parent half-way through a letter keeps it.
