@@ -1,4 +1,4 @@
 // Where the language layer finds its data files when nobody passes a folder: the repository's content/ folder.
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../projectRoot.js';
 
-export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
+export const DEFAULT_CONTENT_DIR = projectPath('content');

@@ -1,6 +1,6 @@
 // The review meeting question bank: its shape, its validation, and reading it from content/tools/review-questions.yaml.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../projectRoot.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -11,7 +11,7 @@ export const REVIEW_WORRIES = [
 
 export type ReviewWorry = (typeof REVIEW_WORRIES)[number];
 
-export const REVIEW_QUESTIONS_FILE = fileURLToPath(new URL('../../content/tools/review-questions.yaml', import.meta.url));
+export const REVIEW_QUESTIONS_FILE = projectPath('content', 'tools', 'review-questions.yaml');
 
 // Each question must fit one text message on its own, with room for its number.
 const question = z.string().trim().min(10).max(300).refine((text) => /\?$/.test(text), 'must end with a question mark');

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { npmStartCommand } from './startCommand.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -26,9 +27,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  /** 'source' runs src/index.ts under tsx; 'bundle' runs `npm start`'s command on the bundle its build step made. */
+  run?: 'source' | 'bundle';
+  timeoutMs?: number;
+}
+
+export async function startServerProcess(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const { node, args } = options.run === 'bundle' ? npmStartCommand() : { node: process.execPath, args: ['--import', 'tsx', 'src/index.ts'] };
+  const child: ChildProcess = spawn(node, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

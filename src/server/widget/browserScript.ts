@@ -1,9 +1,9 @@
 // Joins plain browser script files into one served script, inside one function scope so nothing leaks into globals.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../projectRoot.js';
 
-export const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'static');
+export const STATIC_DIR = projectPath('src', 'server', 'static');
 
 /**
  * Why join rather than load several files: the widget runs on a council's page, where every extra global or request
