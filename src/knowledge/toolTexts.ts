@@ -1,13 +1,13 @@
 // Loads what the tool dialogs say (content/tools/<tool-id>.yaml) and the review question bank, checking every key.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { recallOrParseYaml } from './recallOrParseYaml.js';
 import { z } from 'zod';
 import { parseReviewQuestionBank, type ReviewQuestionBank } from '../tools/reviewQuestionBank.js';
+import { projectPath } from '../projectRoot.js';
 import { Messages, type MessageChannel } from './messages.js';
 
-const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
+const DEFAULT_CONTENT_DIR = projectPath('content');
 
 /**
  * Every line each tool needs, by key. The dialogs ask for these keys by name (the compiler checks the names), and
@@ -72,7 +72,7 @@ function schemaFor(keys: readonly string[]) {
 export function parseToolLines<T extends ToolId>(toolId: T, yamlText: string, file: string): ToolLines<ToolLineKey<T>> {
   let data: unknown;
   try {
-    data = parse(yamlText);
+    data = recallOrParseYaml(yamlText);
   } catch (error) {
     throw new Error(`loadToolContent(): ${file} is not valid YAML because ${(error as Error).message.split('\n')[0]}. Fix the file's indentation or quoting.`);
   }

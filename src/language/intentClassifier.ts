@@ -3,6 +3,7 @@
 import { augmentedTrainer, loadAugmentation } from './classifiers/augmentedTrainer.js';
 import type { ModelTrainer, ScoringModel, TrainingSet } from './classifiers/scoringModel.js';
 import { softmaxRegressionTrainer } from './classifiers/softmaxRegression.js';
+import { sharedTrainedModelCache, type TrainedModelCache } from './classifiers/trainedModelCache.js';
 import { DEFAULT_CONTENT_DIR } from './contentDir.js';
 import { createNormaliser, loadNormalisationRules, type Normaliser } from './normaliseText.js';
 import { CONTROL_INTENTS, type IntentName, type RankedIntent } from './types.js';
@@ -73,11 +74,14 @@ export function isTopicIntent(intent: string): boolean {
   return intent !== NONE_INTENT && !(CONTROL_INTENTS as readonly string[]).includes(intent);
 }
 
-/** The chosen model (see the comparison in src/language/cli/compareApproaches.ts). */
-export function defaultTrainer(normalise: Normaliser, contentDir: string = DEFAULT_CONTENT_DIR): ModelTrainer {
+/**
+ * The chosen model (see the comparison in src/language/cli/compareApproaches.ts).
+ * @param cache where trained models are kept between starts; null to always train (evaluation folds, timings)
+ */
+export function defaultTrainer(normalise: Normaliser, contentDir: string = DEFAULT_CONTENT_DIR, cache: TrainedModelCache | null = sharedTrainedModelCache()): ModelTrainer {
   const augmentation = loadAugmentation(contentDir);
   const normalised = { share: augmentation.share, before: augmentation.before.map(normalise), after: augmentation.after.map(normalise) };
-  return augmentedTrainer(softmaxRegressionTrainer(), normalised, isTopicIntent);
+  return augmentedTrainer(softmaxRegressionTrainer({}, cache), normalised, isTopicIntent);
 }
 
 export function trainIntentClassifier(examples: Map<string, string[]>, options: Partial<IntentClassifierOptions> = {}): IntentClassifier {

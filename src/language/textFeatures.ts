@@ -93,12 +93,27 @@ export interface TfIdfVectoriser {
   vectorise(normalised: string): SparseVector;
   /** Raw counts on the same index space (for naive Bayes), no weighting. */
   counts(normalised: string): SparseVector;
+  /** What was learnt from the training texts: enough to rebuild this vectoriser without them (see restoreTfIdf). */
+  readonly state: TfIdfState;
+}
+
+export interface FittedTfIdf extends TfIdfVectoriser {
   /** The vectors of the texts the vectoriser was fitted on, in order (reuses the counting already done). */
   trainingVectors(): SparseVector[];
 }
 
+/** A fitted vectoriser's vocabulary and weights: both maps give each kept feature its index in 0..idf.length-1. */
+export interface TfIdfState {
+  options: FeatureOptions;
+  /** Single words and "word word" bigrams. */
+  words: Map<string, number>;
+  /** Character n-grams by the hash countFeatures gives them. */
+  charGrams: Map<number, number>;
+  idf: Float64Array;
+}
+
 /** Learns the vocabulary and inverse document frequencies from the training texts (already normalised). */
-export function fitTfIdf(texts: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): TfIdfVectoriser {
+export function fitTfIdf(texts: string[], options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): FittedTfIdf {
   const wordIndex = new Map<string, number>();
   const charIndex = new Map<number, number>();
   const df: number[] = [];
@@ -135,7 +150,18 @@ export function fitTfIdf(texts: string[], options: FeatureOptions = DEFAULT_FEAT
   const n = texts.length;
   const idf = Float64Array.from(keptDf, (d) => Math.log((1 + n) / (1 + d)) + 1);
 
-  const scratch = new Float64Array(keptDf.length);
+  const { vectoriser, build } = vectoriserFor({ options, words: wordIndex, charGrams: charIndex, idf });
+  return { ...vectoriser, trainingVectors: () => fittedCounts.map((counts) => build(counts, true)) };
+}
+
+/** A vectoriser from a saved state: gives exactly the vectors the fitted one gave, as both run the same code. */
+export function restoreTfIdf(state: TfIdfState): TfIdfVectoriser {
+  return vectoriserFor(state).vectoriser;
+}
+
+function vectoriserFor(state: TfIdfState): { vectoriser: TfIdfVectoriser; build: (counts: FeatureCounts, weighted: boolean) => SparseVector } {
+  const { options, words: wordIndex, charGrams: charIndex, idf } = state;
+  const scratch = new Float64Array(idf.length);
   const build = ({ words, charKeys, charCounts }: FeatureCounts, weighted: boolean): SparseVector => {
     const indices: number[] = [];
     const wordNorm = addBlock(words.keys(), words.values(), wordIndex, idf, weighted, options.sublinearTf, indices, scratch);
@@ -166,10 +192,13 @@ export function fitTfIdf(texts: string[], options: FeatureOptions = DEFAULT_FEAT
   };
 
   return {
-    size: keptDf.length,
-    vectorise: (normalised) => build(countFeatures(normalised, options), true),
-    counts: (normalised) => build(countFeatures(normalised, options), false),
-    trainingVectors: () => fittedCounts.map((counts) => build(counts, true)),
+    build,
+    vectoriser: {
+      size: idf.length,
+      state,
+      vectorise: (normalised) => build(countFeatures(normalised, options), true),
+      counts: (normalised) => build(countFeatures(normalised, options), false),
+    },
   };
 }
 
@@ -196,6 +225,9 @@ function addBlock<K>(
   }
   return norm;
 }
+
+/** The code that turns text into vectors, as source: trained-model cache keys include it, so editing it retrains. */
+export const TF_IDF_SOURCE = [countFeatures, fitTfIdf, vectoriserFor, addBlock].join('\n');
 
 export function sparseDot(vector: SparseVector, dense: Float64Array, offset = 0): number {
   let sum = 0;

@@ -1,7 +1,8 @@
 // Multinomial logistic regression over TF-IDF features, trained by seeded stochastic gradient descent.
 import { seededRandom, shuffleInPlace } from '../seededRandom.js';
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, fitTfIdf, type SparseVector } from '../textFeatures.js';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, fitTfIdf, restoreTfIdf, type SparseVector, TF_IDF_SOURCE, type TfIdfState } from '../textFeatures.js';
 import { type ModelTrainer, type ScoringModel, softmaxInPlace, type TrainingSet } from './scoringModel.js';
+import { sharedTrainedModelCache, type TrainedModelCache, trainedModelKey } from './trainedModelCache.js';
 
 export interface SoftmaxRegressionOptions {
   epochs: number;
@@ -26,15 +27,57 @@ export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxRegressionOptions = {
   features: { ...DEFAULT_FEATURE_OPTIONS, charNgrams: { min: 3, max: 4 } },
 };
 
-export function softmaxRegressionTrainer(options: Partial<SoftmaxRegressionOptions> = {}): ModelTrainer {
+/** Everything training learns: with it, a model scores text without its training data (and can be saved). */
+export interface SoftmaxRegressionParameters {
+  features: TfIdfState;
+  /** classCount weights per feature, feature-major. */
+  weights: Float32Array;
+  /** One per class. */
+  bias: Float64Array;
+}
+
+/** @param cache where trained models are kept between runs; null to always train */
+export function softmaxRegressionTrainer(options: Partial<SoftmaxRegressionOptions> = {}, cache: TrainedModelCache | null = sharedTrainedModelCache()): ModelTrainer {
   const settings = { ...DEFAULT_SOFTMAX_OPTIONS, ...options };
   return {
     name: 'tfidf+softmax-regression',
-    train: (data, seed) => trainSoftmaxRegression(data, seed, settings),
+    train: (data, seed) => trainSoftmaxRegression(data, seed, settings, cache),
   };
 }
 
-export function trainSoftmaxRegression(data: TrainingSet, seed: number, options: SoftmaxRegressionOptions): ScoringModel {
+/**
+ * Trains the model, or loads it from `cache` when exactly these inputs were trained on before (training is
+ * deterministic, so the loaded model scores every text exactly as a newly trained one would).
+ */
+export function trainSoftmaxRegression(
+  data: TrainingSet,
+  seed: number,
+  options: SoftmaxRegressionOptions,
+  cache: TrainedModelCache | null = sharedTrainedModelCache(),
+): ScoringModel {
+  if (!cache) return softmaxRegressionModel(fitSoftmaxRegression(data, seed, options));
+  const key = trainedModelKey({ data, seed, options, trainingCode: TRAINING_SOURCE });
+  let parameters = cache.load(key, options.features);
+  if (!parameters) {
+    parameters = fitSoftmaxRegression(data, seed, options);
+    cache.save(key, parameters);
+  }
+  return softmaxRegressionModel(parameters);
+}
+
+export function softmaxRegressionModel({ features, weights, bias }: SoftmaxRegressionParameters): ScoringModel {
+  const vectoriser = restoreTfIdf(features);
+  const classCount = bias.length;
+  return {
+    scores(normalised: string): Float64Array {
+      const out = new Float64Array(classCount);
+      computeScores(vectoriser.vectorise(normalised), weights, bias, classCount, out);
+      return softmaxInPlace(out);
+    },
+  };
+}
+
+export function fitSoftmaxRegression(data: TrainingSet, seed: number, options: SoftmaxRegressionOptions): SoftmaxRegressionParameters {
   const vectoriser = fitTfIdf(data.texts, options.features);
   const vectors = vectoriser.trainingVectors();
   const classCount = data.classes.length;
@@ -85,13 +128,7 @@ export function trainSoftmaxRegression(data: TrainingSet, seed: number, options:
     }
   }
 
-  return {
-    scores(normalised: string): Float64Array {
-      const out = new Float64Array(classCount);
-      computeScores(vectoriser.vectorise(normalised), weights, bias, classCount, out);
-      return softmaxInPlace(out);
-    },
-  };
+  return { features: vectoriser.state, weights, bias };
 }
 
 function computeScores(x: SparseVector, weights: Float32Array, bias: Float64Array, classCount: number, out: Float64Array): void {
@@ -116,3 +153,6 @@ export function classWeights(labels: number[], classCount: number, balance: bool
   }
   return weights;
 }
+
+/** The code whose result a cached model stands for (see trainedModelKey). */
+const TRAINING_SOURCE = [fitSoftmaxRegression, computeScores, classWeights, softmaxInPlace, seededRandom, shuffleInPlace, TF_IDF_SOURCE].join('\n');

@@ -32,11 +32,11 @@ function main(): void {
   const normalise = createNormaliser(loadNormalisationRules());
   const plain: Normaliser = (text) => tokeniseRaw(text).map((t) => t.toLowerCase()).join(' ');
   const candidates: Candidate[] = [
-    { label: 'A. chosen: TF-IDF (char 3-4 + word 1-2) + softmax regression (SGD, 5 epochs) + wrapped copies of topic examples', trainer: defaultTrainer(normalise), normalise },
-    { label: 'A1. A without the wrapped copies', trainer: softmaxRegressionTrainer(), normalise },
-    { label: 'A2. A1 with char 3-5 and 8 epochs', trainer: softmaxRegressionTrainer({ epochs: 8, features: DEFAULT_FEATURE_OPTIONS }), normalise },
-    { label: 'A3. A1 in two stages (in scope? then which intent?)', trainer: twoStageTrainer(softmaxRegressionTrainer(), softmaxRegressionTrainer()), normalise },
-    { label: 'A0. A without the normaliser (lower case and words only)', trainer: defaultTrainer(plain), normalise: plain },
+    { label: 'A. chosen: TF-IDF (char 3-4 + word 1-2) + softmax regression (SGD, 5 epochs) + wrapped copies of topic examples', trainer: defaultTrainer(normalise, undefined, null), normalise },
+    { label: 'A1. A without the wrapped copies', trainer: softmaxRegressionTrainer({}, null), normalise },
+    { label: 'A2. A1 with char 3-5 and 8 epochs', trainer: softmaxRegressionTrainer({ epochs: 8, features: DEFAULT_FEATURE_OPTIONS }, null), normalise },
+    { label: 'A3. A1 in two stages (in scope? then which intent?)', trainer: twoStageTrainer(softmaxRegressionTrainer({}, null), softmaxRegressionTrainer({}, null)), normalise },
+    { label: 'A0. A without the normaliser (lower case and words only)', trainer: defaultTrainer(plain, undefined, null), normalise: plain },
     { label: 'B. complement naive Bayes (TF-IDF char 3-5 + word 1-2)', trainer: naiveBayesTrainer(), normalise },
     { label: 'C. TF-IDF 5-nearest neighbours (cosine)', trainer: nearestNeighboursTrainer(5), normalise },
     { label: 'D. TF-IDF nearest centroid', trainer: nearestCentroidTrainer(), normalise },
