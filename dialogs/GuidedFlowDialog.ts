@@ -5,6 +5,7 @@ import { Targets, type OfferedChoice } from '../src/answers/choiceTargets.js';
 import type { Flow, FlowStep } from '../src/knowledge/flowSchema.js';
 import type { Reply, ReplyBlock } from '../src/render/replyModel.js';
 import { buildCycleDiagram } from '../src/tools/cycleDiagram.js';
+import type { Picture } from '../src/tools/timelinePicture.js';
 import { DialogIds } from './dialogIds.js';
 import type { GuideServices } from './GuideServices.js';
 import { getTurnInput } from './turnInput.js';
@@ -36,6 +37,9 @@ export interface FlowExit {
 }
 
 export class GuidedFlowDialog extends Dialog<GuidedFlowOptions> {
+  /** Each stage's picture depends only on the (loaded once) flow, so it is drawn once, not on every turn. */
+  private readonly diagrams = new Map<string, Picture>();
+
   constructor(private readonly services: GuideServices) {
     super(DialogIds.guidedFlow);
   }
@@ -99,7 +103,9 @@ export class GuidedFlowDialog extends Dialog<GuidedFlowOptions> {
       lead.push({ type: 'text', markdown: `**${progress}**` });
     }
     if (step.diagram && flow.diagram === 'cycle') {
-      const picture = buildCycleDiagram(flow.stages, step.stage);
+      const key = `${flow.id}\u0000${step.stage ?? ''}`;
+      let picture = this.diagrams.get(key);
+      if (!picture) this.diagrams.set(key, (picture = buildCycleDiagram(flow.stages, step.stage)));
       lead.push({ type: 'image', svg: picture.svg, alt: picture.alt, title: flow.title });
     }
     const topic = step.topic ? this.services.topics.get(step.topic) : undefined;
