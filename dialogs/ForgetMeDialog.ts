@@ -1,5 +1,5 @@
 // "Forget me": asks once to confirm, then deletes everything stored about this user and conversation.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from './botbuilderDialogs.js';
 import { Targets, type OfferedChoice } from '../src/answers/choiceTargets.js';
 import { DialogIds } from './dialogIds.js';
 import type { GuideServices } from './GuideServices.js';

@@ -1,5 +1,5 @@
 // Runs any guided flow from content/flows/*.yaml: says each step, offers its choices, and follows the branch chosen.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from './botbuilderDialogs.js';
 import { buildTopicReply } from '../src/answers/topicReply.js';
 import { Targets, type OfferedChoice } from '../src/answers/choiceTargets.js';
 import type { Flow, FlowStep } from '../src/knowledge/flowSchema.js';

@@ -1,5 +1,5 @@
 // The root of every conversation: global commands first, then the active flow or tool, else route free text by intent.
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './botbuilderDialogs.js';
 import { Targets, parseTarget, type OfferedChoice } from '../src/answers/choiceTargets.js';
 import { buildMenuReply } from '../src/answers/menuReply.js';
 import { buildTopicReply } from '../src/answers/topicReply.js';

@@ -1,5 +1,5 @@
 // Works out which offered choice a message picks: its number (SMS), its title, a synonym, or a close match.
-import { recognizeChoices } from 'botbuilder-dialogs';
+import { recognizeChoices } from './botbuilderDialogs.js';
 import type { OfferedChoice } from '../src/answers/choiceTargets.js';
 import { normaliseCommandText } from '../src/knowledge/conversationContent.js';
 

@@ -4,7 +4,7 @@
 // first reply. The dates count from the day the council RECEIVED the request (SEND Regulations 2014 reg 5(1)), so
 // the answer says so whenever the date may be a sending date.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../botbuilderDialogs.js';
 import { Targets, type OfferedChoice } from '../../src/answers/choiceTargets.js';
 import type { SourceRef } from '../../src/knowledge/types.js';
 import type { ReplyBlock } from '../../src/render/replyModel.js';

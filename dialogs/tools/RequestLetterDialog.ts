@@ -6,7 +6,7 @@
 // "[add your council's name]" gap. We do not ask, to keep the questions to seven, and because many parents do
 // not know whether their county or their district council is the one to write to.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../botbuilderDialogs.js';
 import { Targets, type OfferedChoice } from '../../src/answers/choiceTargets.js';
 import type { ToolLineKey } from '../../src/knowledge/toolTexts.js';
 import type { ReplyBlock } from '../../src/render/replyModel.js';

@@ -3,7 +3,7 @@
 // Worries are picked one at a time from the fixed list, each pick adding one, until "That's all": one short
 // numbered list per turn works on SMS as well as on buttons.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../botbuilderDialogs.js';
 import { Targets, type OfferedChoice } from '../../src/answers/choiceTargets.js';
 import type { ReplyBlock } from '../../src/render/replyModel.js';
 import { buildReviewMeetingKit, type KitDocument } from '../../src/tools/reviewMeetingKit.js';

@@ -4,7 +4,7 @@
 // were checked (DESIGN.md: never invented; unknown means the national finder). Unverified details, such as those
 // from a 2014 leaflet, are not shown at all. National services show a phone number only if verified.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../botbuilderDialogs.js';
 import { Targets, type OfferedChoice } from '../../src/answers/choiceTargets.js';
 import type { CouncilRecord, NationalService, SendiassDetails } from '../../src/knowledge/types.js';
 import type { ReplyBlock } from '../../src/render/replyModel.js';

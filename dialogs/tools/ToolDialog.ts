@@ -1,6 +1,6 @@
 // What every tool dialog shares: its lines, asking on the right channel, step logs, reprompts and leaving by a choice.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../botbuilderDialogs.js';
 import type { OfferedChoice } from '../../src/answers/choiceTargets.js';
 import type { ToolId, ToolLineKey, ToolLines } from '../../src/knowledge/toolTexts.js';
 import type { ChannelKind, Reply, ReplyBlock } from '../../src/render/replyModel.js';

@@ -1,5 +1,5 @@
 // The tool dialogs a flow or command can start with "tool:<id>" (see dialogIds.ts ToolDialogs).
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog } from '../botbuilderDialogs.js';
 import type { GuideServices } from '../GuideServices.js';
 import { DeadlinesDialog } from './DeadlinesDialog.js';
 import { RequestLetterDialog } from './RequestLetterDialog.js';

@@ -1,6 +1,6 @@
 // The answer pipeline for one activity: normalise → safeguarding → welcome → route (dialogs) → save state.
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from '../../dialogs/botbuilderDialogs.js';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
 import { newGuideState, type GuideState } from '../../dialogs/guideState.js';
 import { resolveChoice } from '../../dialogs/resolveChoice.js';

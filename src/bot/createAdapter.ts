@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/loadConfig.js';
+import { codeLocation } from '../logging/codeLocation.js';
 import { hashId, type Logger } from '../logging/logger.js';
 import { ConversationTurnLock } from './ConversationTurnLock.js';
 import { ReusedConnectorClients } from './ReusedConnectorClients.js';
@@ -43,10 +44,4 @@ export function createAdapter({ config, logger, apologyText }: AdapterOptions): 
     }
   };
   return adapter;
-}
-
-function codeLocation(error: Error): string | undefined {
-  const frame = (error.stack ?? '').split('\n').find((line) => line.trim().startsWith('at '));
-  const match = frame?.match(/\(?([^()\s]+:\d+:\d+)\)?$/);
-  return match?.[1]?.replace(/^.*\/(src|dialogs|node_modules)\//, '$1/');
 }

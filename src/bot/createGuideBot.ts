@@ -1,6 +1,6 @@
 // Builds the bot from loaded parts: state accessors, services for the dialogs, the router and its tools.
 import type { TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from '../../dialogs/botbuilderDialogs.js';
 import { ChannelReplySender } from '../../dialogs/ChannelReplySender.js';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
 import type { GuideState } from '../../dialogs/guideState.js';
