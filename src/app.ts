@@ -6,6 +6,7 @@ import { loadConversationContent } from './knowledge/conversationContent.js';
 import { loadKnowledge } from './knowledge/loadKnowledge.js';
 import { loadToolContent } from './knowledge/toolTexts.js';
 import { createLanguageUnderstanding } from './language/createLanguageUnderstanding.js';
+import { preloadRecognisers } from './language/loadRecognisers.js';
 import { createStorage } from './storage/createStorage.js';
 import { RetentionSweeper } from './storage/retentionSweeper.js';
 import type { StateStore } from './storage/stateStore.js';
@@ -92,6 +93,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   ], { logger, pre: protections.pre });
   const port = await listen(server, config.PORT);
   const url = `http://localhost:${port}/`;
+  // The date and number recognisers are needed only for wording the quick readers don't cover, and loading them
+  // takes most of a second, so it happens just after start rather than delaying readiness or a parent's message.
+  setImmediate(() => {
+    try {
+      preloadRecognisers();
+    } catch (error) {
+      logger.warn('language.recognisers_not_preloaded', { status: 'degraded', error: error instanceof Error ? error.name : 'unknown' });
+    }
+  });
   return {
     server,
     port,

@@ -1,8 +1,13 @@
 // Finds the details dialogs need in a message: dates (read the British way, relative dates against a reference
-// date), numbers, a child's age, school years, and a yes/no answer. Built on @microsoft/recognizers-text.
-import { Culture, DateTimeOptions, recognizeBoolean, recognizeDateTime, recognizeNumber } from '@microsoft/recognizers-text-suite';
+// date), numbers, a child's age, school years, and a yes/no answer. Common written dates are read directly; the rest is
+// left to @microsoft/recognizers-text, which is called only when the text could hold something it finds.
 import { findBritishNumericDates, maskSpans, toIso } from './britishDates.js';
+import { recognisers } from './loadRecognisers.js';
+import { mayHoldDate, mayHoldNumber } from './recogniserSignals.js';
 import type { Entities, RecognisedDate } from './types.js';
+import { findWrittenDates } from './writtenDates.js';
+
+export { preloadRecognisers } from './loadRecognisers.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
@@ -30,45 +35,71 @@ const EXTRA_YES = /^(?:yes please|of course|definitely|sure|yep|yup|ok|okay|that
 export interface EntityOptions {
   /** Relative dates ("last Tuesday", "7 weeks ago") are worked out from this day. Defaults to now. */
   referenceDate?: Date;
+  /**
+   * Sends every message through the full recognisers, without the written-date reader or the checks that skip them.
+   * Slower; kept as the behaviour the fast path is tested against.
+   */
+  alwaysUseRecognisers?: boolean;
+}
+
+interface DateSpan extends RecognisedDate {
+  start: number;
+  end: number;
 }
 
 export function recogniseEntities(text: string, options: EntityOptions = {}): Entities {
   const reference = options.referenceDate ?? new Date();
+  const fast = options.alwaysUseRecognisers !== true;
+  const today = toIso(reference);
   const british = findBritishNumericDates(text, reference);
   const masked = maskSpans(text, british);
-  const dates: RecognisedDate[] = british.map(({ text: t, date }) => ({ text: t, date }));
-  const dateSpans: Array<{ start: number; end: number }> = british.map(({ start, end }) => ({ start, end }));
 
   // The recogniser works in the reference date's local calendar; a noon UTC copy keeps the same calendar day.
   const recogniserReference = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate(), 12));
-  for (const result of recognizeDateTime(masked, Culture.English, DateTimeOptions.None, recogniserReference)) {
+  // Written dates are read here only when nothing else date-like is left, so the recogniser is then not needed for dates;
+  // otherwise it reads the whole message as before. Either way the same rule picks between a yearless date's readings.
+  const written = fast ? findWrittenDates(masked, recogniserReference) ?? [] : [];
+  const leftOver = maskSpans(masked, written);
+  const found: DateSpan[] = written.map((w) => ({ text: w.text, date: chooseDate(w.values, today) as string, start: w.start, end: w.end }));
+  if (!fast || mayHoldDate(leftOver)) found.push(...recogniseDates(leftOver, recogniserReference, today));
+
+  const withoutDates = maskSpans(masked, found);
+  const entities: Entities = {
+    dates: [...british, ...found].map(({ text: t, date }) => ({ text: t, date })),
+    ages: collect(AGE_PATTERNS, masked, (n) => n >= 0 && n <= 25),
+    schoolYears: schoolYears(masked),
+    numbers: !fast || mayHoldNumber(withoutDates) ? recogniseNumbers(withoutDates) : [],
+  };
+  const yesNo = readYesNo(text);
+  if (yesNo !== undefined) entities.yesNo = yesNo;
+  return entities;
+}
+
+function recogniseDates(text: string, recogniserReference: Date, today: string): DateSpan[] {
+  const { Culture, DateTimeOptions, recognizeDateTime } = recognisers();
+  const dates: DateSpan[] = [];
+  for (const result of recognizeDateTime(text, Culture.English, DateTimeOptions.None, recogniserReference)) {
     if (result.typeName !== 'datetimeV2.date' && result.typeName !== 'datetimeV2.datetime') continue;
     // A bare "3/4" is a fraction or a US-style date; British dates were read above. "Now" is not a date anyone gives.
     if (/^\d{1,2}[/.-]\d{1,2}$/.test(result.text) || IGNORED_DATE_WORDS.has(result.text.toLowerCase())) continue;
     const values = ((result.resolution as { values?: Array<{ value?: string; type?: string }> } | undefined)?.values ?? [])
       .map((v) => v.value?.slice(0, 10))
       .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
-    const date = chooseDate(values, toIso(reference));
+    const date = chooseDate(values, today);
     if (!date) continue;
-    dates.push({ text: result.text, date });
-    dateSpans.push({ start: result.start, end: result.end + 1 });
+    dates.push({ text: result.text, date, start: result.start, end: result.end + 1 });
   }
+  return dates;
+}
 
+function recogniseNumbers(text: string): number[] {
+  const { Culture, recognizeNumber } = recognisers();
   const numbers: number[] = [];
-  for (const result of recognizeNumber(maskSpans(masked, dateSpans), Culture.English)) {
+  for (const result of recognizeNumber(text, Culture.English)) {
     const value = Number((result.resolution as { value?: string } | undefined)?.value);
     if (Number.isFinite(value)) numbers.push(value);
   }
-
-  const entities: Entities = {
-    dates,
-    ages: collect(AGE_PATTERNS, masked, (n) => n >= 0 && n <= 25),
-    schoolYears: schoolYears(masked),
-    numbers,
-  };
-  const yesNo = readYesNo(text);
-  if (yesNo !== undefined) entities.yesNo = yesNo;
-  return entities;
+  return numbers;
 }
 
 /** When the recogniser offers two readings (3rd March last year or next), take the latest one not after today. */
@@ -113,6 +144,7 @@ function readYesNo(text: string): boolean | undefined {
   if (trimmed.split(/\s+/).length > 5) return undefined;
   if (EXTRA_NO.test(trimmed)) return false;
   if (EXTRA_YES.test(trimmed)) return true;
+  const { Culture, recognizeBoolean } = recognisers();
   const result = recognizeBoolean(trimmed, Culture.English)[0];
   const value = (result?.resolution as { value?: unknown } | undefined)?.value;
   return typeof value === 'boolean' ? value : undefined;
