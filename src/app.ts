@@ -14,6 +14,7 @@ import { createAdapter } from './bot/createAdapter.js';
 import { createGuideBot } from './bot/createGuideBot.js';
 import { createServer, listen } from './server/createServer.js';
 import { Readiness } from './server/readiness.js';
+import { warmUpWhenIdle } from './server/warmUpWhenIdle.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { registerMessagesRoute } from './server/messagesRoute.js';
 import { createProtections } from './server/requestProtection.js';
@@ -93,15 +94,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   ], { logger, pre: protections.pre });
   const port = await listen(server, config.PORT);
   const url = `http://localhost:${port}/`;
-  // The date and number recognisers are needed only for wording the quick readers don't cover, and loading them
-  // takes most of a second, so it happens just after start rather than delaying readiness or a parent's message.
-  setImmediate(() => {
+  // The date and number recognisers are needed only for wording the quick readers don't cover, and loading them takes
+  // most of a second of CPU, so they load at the first quiet moment after start, not before readiness or mid-turn.
+  const cancelWarmUp = warmUpWhenIdle(() => {
     try {
       preloadRecognisers();
     } catch (error) {
       logger.warn('language.recognisers_not_preloaded', { status: 'degraded', error: error instanceof Error ? error.name : 'unknown' });
     }
-  });
+  }, () => readiness.turnsInFlight === 0);
   return {
     server,
     port,
@@ -111,6 +112,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     storage,
     close: async () => {
       sweeper.stop();
+      cancelWarmUp();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await readiness.drained(10_000);
       await storage.close();
