@@ -6,3 +6,4 @@ export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog.js';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext.js';
 export { recognizeChoices } from 'botbuilder-dialogs/lib/choices/recognizeChoices.js';
+export type { DialogStateManagerConfiguration } from 'botbuilder-dialogs/lib/memory/dialogStateManager.js';

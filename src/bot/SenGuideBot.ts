@@ -1,6 +1,6 @@
 // The answer pipeline for one activity: normalise → safeguarding → welcome → route (dialogs) → save state.
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from '../../dialogs/botbuilderDialogs.js';
+import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from '../../dialogs/botbuilderDialogs.js';
 import type { GuideServices } from '../../dialogs/GuideServices.js';
 import { newGuideState, type GuideState } from '../../dialogs/guideState.js';
 import { resolveChoice } from '../../dialogs/resolveChoice.js';
@@ -32,6 +32,9 @@ export interface BotParts {
 /** Set on a turn whose state was deleted ("forget me"), so nothing is written back at the end of it. */
 export const FORGOTTEN = Symbol('forgotten');
 
+/** Where DialogStateManager looks for a ready-made configuration in the turn state (not exported by botbuilder). */
+const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
 /** How many times a turn runs when another instance keeps saving the same conversation first. */
 const MAX_TURN_ATTEMPTS = 3;
 
@@ -41,6 +44,12 @@ export class SenGuideBot extends ActivityHandler {
    * trace on every turn, for adaptive dialogs and the Emulator, which this bot uses neither of.
    */
   private readonly dialogs: DialogSet;
+  /**
+   * Every dialog context (two or three a turn) otherwise rebuilds its memory-scope configuration from botbuilder's
+   * component registry, re-validating settings each time. It is the same every turn, so the first one is kept and
+   * handed to later turns, as botbuilder's own DialogManager does.
+   */
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly parts: BotParts) {
     super();
@@ -140,7 +149,9 @@ export class SenGuideBot extends ActivityHandler {
     state.offeredEarlier = [];
     setTurnInput(context, { text, channel, understanding, choice, command });
     log.debug('turn.routed', { intent: understanding.intent, score: Number(understanding.score.toFixed(3)), choice: choice?.target });
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.parts.router.id);
   }
