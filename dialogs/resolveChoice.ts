@@ -2,6 +2,7 @@
 import { recognizeChoices } from './botbuilderDialogs.js';
 import type { OfferedChoice } from '../src/answers/choiceTargets.js';
 import { normaliseCommandText } from '../src/knowledge/conversationContent.js';
+import { mayHoldNumber } from '../src/language/recogniserSignals.js';
 
 export function resolveChoice(text: string, offered: OfferedChoice[], offeredEarlier: OfferedChoice[] = []): OfferedChoice | undefined {
   const said = normaliseCommandText(text);
@@ -20,7 +21,8 @@ export function resolveChoice(text: string, offered: OfferedChoice[], offeredEar
   const found = recognizeChoices(said, offered.map((choice) => ({ value: choice.value, synonyms: choice.synonyms ?? [] })), {
     allowPartialMatches: false,
     recognizeNumbers: false,
-    recognizeOrdinals: true,
+    // "The second one": the ordinal recogniser is most of this call's cost, so it runs only on words that could be one.
+    recognizeOrdinals: mayHoldNumber(said),
   });
   const best = found[0];
   if (!best || best.resolution.score < 0.6) return undefined;

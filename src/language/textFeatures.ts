@@ -196,10 +196,25 @@ function vectoriserFor(state: TfIdfState): { vectoriser: TfIdfVectoriser; build:
     vectoriser: {
       size: idf.length,
       state,
-      vectorise: (normalised) => build(countFeatures(normalised, options), true),
-      counts: (normalised) => build(countFeatures(normalised, options), false),
+      vectorise: (normalised) => build(countFeaturesOnce(normalised, options), true),
+      counts: (normalised) => build(countFeaturesOnce(normalised, options), false),
     },
   };
+}
+
+/**
+ * The intent classifier and the safeguarding model read each message with the same normaliser and feature options,
+ * so the last message's counts are kept for the second reader. Counts are only read, never changed, by `build`.
+ */
+let lastCounted: { normalised: string; min: number; max: number; wordBigrams: boolean; counts: FeatureCounts } | undefined;
+
+function countFeaturesOnce(normalised: string, options: FeatureOptions): FeatureCounts {
+  const { min, max } = options.charNgrams;
+  const last = lastCounted;
+  if (last && last.normalised === normalised && last.min === min && last.max === max && last.wordBigrams === options.wordBigrams) return last.counts;
+  const counts = countFeatures(normalised, options);
+  lastCounted = { normalised, min, max, wordBigrams: options.wordBigrams, counts };
+  return counts;
 }
 
 /** Writes one block's weights into `scratch` at their indices and returns the block's squared length. */
@@ -227,7 +242,7 @@ function addBlock<K>(
 }
 
 /** The code that turns text into vectors, as source: trained-model cache keys include it, so editing it retrains. */
-export const TF_IDF_SOURCE = [countFeatures, fitTfIdf, vectoriserFor, addBlock].join('\n');
+export const TF_IDF_SOURCE = [countFeatures, countFeaturesOnce, fitTfIdf, vectoriserFor, addBlock].join('\n');
 
 export function sparseDot(vector: SparseVector, dense: Float64Array, offset = 0): number {
   let sum = 0;
