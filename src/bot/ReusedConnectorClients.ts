@@ -10,6 +10,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { BoundedCache } from '../boundedCache.js';
 
 /**
  * CloudAdapter asks for a new connector client and user-token client on every turn, and each one builds a full HTTP
@@ -21,8 +22,8 @@ import type { Activity } from 'botbuilder';
 export const MAX_CLIENTS = 256;
 
 export class ReusedConnectorClients extends BotFrameworkAuthentication {
-  private readonly connectors = new BoundedCache<Promise<ConnectorClient>>(MAX_CLIENTS);
-  private readonly userTokens = new BoundedCache<Promise<UserTokenClient>>(MAX_CLIENTS);
+  private readonly connectors = clientCache<ConnectorClient>();
+  private readonly userTokens = clientCache<UserTokenClient>();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -41,7 +42,7 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.userTokens.getOrCreate(identityKey(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+    return reuse(this.userTokens, identityKey(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -72,7 +73,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.getOrCreate(JSON.stringify([this.identity, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
+    return reuse(this.clients, JSON.stringify([this.identity, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -81,26 +82,15 @@ function identityKey(claims: ClaimsIdentity): string {
   return JSON.stringify([claims.getClaimValue(AuthenticationConstants.AudienceClaim), claims.getClaimValue(AuthenticationConstants.AppIdClaim)]);
 }
 
-/** A map that forgets its least recently used entry past `limit`, and forgets a client that failed to build. */
-class BoundedCache<T extends Promise<unknown>> {
-  private readonly entries = new Map<string, T>();
+function clientCache<T>(): BoundedCache<Promise<T>> {
+  return new BoundedCache<Promise<T>>({ maxEntries: MAX_CLIENTS, maxKeyChars: MAX_CLIENTS * 2048, maxKeyLength: 2048 });
+}
 
-  constructor(private readonly limit: number) {}
-
-  getOrCreate(key: string, create: () => T): T {
-    const found = this.entries.get(key);
-    if (found) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
+/** The cached client for key, or a new one; a client that fails to build is forgotten, so the next turn retries. */
+function reuse<T>(cache: BoundedCache<Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  return cache.getOrCompute(key, () => {
     const created = create();
-    this.entries.set(key, created);
-    created.catch(() => this.entries.delete(key));
-    if (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    created.catch(() => cache.forget(key));
     return created;
-  }
+  });
 }

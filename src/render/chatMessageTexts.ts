@@ -1,5 +1,5 @@
 // Content markdown as a chat channel's message texts: re-written for the channel, then packed to its message length.
-import { BoundedCache } from './boundedCache.js';
+import { BoundedCache } from '../boundedCache.js';
 import { CHANNEL_LIMITS } from './channelLimits.js';
 import { type ChatDialect, markdownToChatUnits } from './markdownToChat.js';
 import { codePointLength, packUnits } from './splitText.js';

@@ -1,5 +1,5 @@
 // One reply as SMS texts: plain GSM-7 text in messages of about 320 characters (never over 1,600), extra held back for MORE.
-import { BoundedCache } from './boundedCache.js';
+import { BoundedCache } from '../boundedCache.js';
 import { CHANNEL_LIMITS, SMS_MENU_LINE, SMS_MORE_LINE } from './channelLimits.js';
 import { gsm7Length, toGsm7 } from './gsm7.js';
 import { markdownToPlainBlocks } from './markdownToPlain.js';

@@ -1,6 +1,6 @@
 // Content markdown re-written, token by token, as safe markdown for Web Chat or Teams, in units that may be split into messages.
 import { lexer, type MarkedToken, type Token, type Tokens } from 'marked';
-import { BoundedCache } from './boundedCache.js';
+import { BoundedCache } from '../boundedCache.js';
 import { CHANNEL_LIMITS } from './channelLimits.js';
 import { safeUrl } from './safeUrl.js';
 import type { TextUnit } from './splitText.js';

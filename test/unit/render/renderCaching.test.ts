@@ -61,8 +61,8 @@ const everyBlock: Reply = {
 /** The renderers loaded again with a cache that keeps nothing: every render computed from scratch. */
 async function uncachedRenderers(): Promise<{ renderReply: typeof renderReply; renderSmsOverflow: typeof renderSmsOverflow }> {
   vi.resetModules();
-  vi.doMock('../../../src/render/boundedCache.js', async (importOriginal) => ({
-    ...(await importOriginal<typeof import('../../../src/render/boundedCache.js')>()),
+  vi.doMock('../../../src/boundedCache.js', async (importOriginal) => ({
+    ...(await importOriginal<typeof import('../../../src/boundedCache.js')>()),
     BoundedCache: class {
       getOrCompute<V>(key: string, compute: (key: string) => V): V {
         return compute(key);
@@ -71,7 +71,7 @@ async function uncachedRenderers(): Promise<{ renderReply: typeof renderReply; r
   }));
   const uncachedReply = await import('../../../src/render/renderReply.js');
   const uncachedSms = await import('../../../src/render/renderSms.js');
-  vi.doUnmock('../../../src/render/boundedCache.js');
+  vi.doUnmock('../../../src/boundedCache.js');
   vi.resetModules();
   return { renderReply: uncachedReply.renderReply, renderSmsOverflow: uncachedSms.renderSmsOverflow };
 }

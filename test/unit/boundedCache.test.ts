@@ -1,6 +1,6 @@
 // The renderers' cache: computes once per key, forgets the least recently used first, and stays within its bounds.
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from '../../../src/render/boundedCache.js';
+import { BoundedCache } from '../../src/boundedCache.js';
 
 /** A cache whose compute function counts its calls. */
 function counting(limits: { maxEntries: number; maxKeyChars: number; maxKeyLength: number }) {

@@ -1,6 +1,6 @@
-// A small least-recently-used cache for the renderers' pure steps, bounded in entries and in characters of key.
-// Content renders the same way every turn, so it is worth keeping; text that varies (dates, council names) must not
-// grow the cache without limit, and the server runs in a small heap.
+// A small least-recently-used cache, bounded in entries and in characters of key: for work that gives the same
+// answer every turn (rendering content, the clients a turn calls out with), where inputs that vary (dates, council
+// names, service URLs) must not grow it without limit in the server's small heap.
 
 export interface BoundedCacheLimits {
   /** At most this many entries. */
@@ -42,6 +42,11 @@ export class BoundedCache<V> {
       this.keyChars -= oldest.length;
     }
     return value;
+  }
+
+  /** Drops key, e.g. a client that failed to build, so the next caller tries again. */
+  forget(key: string): void {
+    if (this.entries.delete(key)) this.keyChars -= key.length;
   }
 
   get size(): number {
