@@ -1,4 +1,6 @@
 // Works out which offered choice a message picks: its number (SMS), its title, a synonym, or a close match.
+import { Culture, type IModel } from '@microsoft/recognizers-text';
+import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { recognizeChoices } from './botbuilderDialogs.js';
 import type { OfferedChoice } from '../src/answers/choiceTargets.js';
 import { normaliseCommandText } from '../src/knowledge/conversationContent.js';
@@ -21,10 +23,23 @@ export function resolveChoice(text: string, offered: OfferedChoice[], offeredEar
   const found = recognizeChoices(said, offered.map((choice) => ({ value: choice.value, synonyms: choice.synonyms ?? [] })), {
     allowPartialMatches: false,
     recognizeNumbers: false,
-    // "The second one": the ordinal recogniser is most of this call's cost, so it runs only on words that could be one.
-    recognizeOrdinals: mayHoldNumber(said),
+    recognizeOrdinals: false,
   });
   const best = found[0];
-  if (!best || best.resolution.score < 0.6) return undefined;
-  return offered[best.resolution.index];
+  if (best) return best.resolution.score < 0.6 ? undefined : offered[best.resolution.index];
+  // "The second one". recognizeChoices would read ordinals itself, but builds every English number model to do it on
+  // each call; one ordinal model is kept here instead, and asked only about words that could hold a number.
+  if (!mayHoldNumber(said)) return undefined;
+  for (const match of ordinalModel().parse(said)) {
+    const index = Number.parseInt(String((match.resolution as { value?: unknown } | undefined)?.value), 10) - 1;
+    if (index >= 0 && index < offered.length) return offered[index];
+  }
+  return undefined;
+}
+
+let ordinals: IModel | undefined;
+
+function ordinalModel(): IModel {
+  ordinals ??= new NumberRecognizer(Culture.English).getOrdinalModel(Culture.English, true);
+  return ordinals;
 }

@@ -135,9 +135,19 @@ export function formatUkDate(isoDate: string, options: UkDateOptions = {}): stri
 // Built once: constructing an Intl.DateTimeFormat costs about a millisecond, which showed up in every dated turn.
 const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * The last answer, by minute: a turn asks several times, and formatting with a time zone is slow. UK clock changes
+ * are whole hours, so the UK date can only change on a minute boundary.
+ */
+let lastToday: { minute: number; iso: string } | undefined;
+
 /** Today's calendar date in the UK, for callers that hold a clock (tools themselves take `today` as a parameter). */
 export function ukToday(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastToday?.minute === minute) return lastToday.iso;
   const parts = UK_DAY.formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const iso = `${get('year')}-${get('month')}-${get('day')}`;
+  lastToday = { minute, iso };
+  return iso;
 }

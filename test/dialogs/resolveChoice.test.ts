@@ -43,4 +43,13 @@ describe('resolveChoice', () => {
     }
     expect(skipped).toBeGreaterThan(30);
   });
+
+  it('reads ordinals as botbuilder\'s own recognizeChoices does', () => {
+    const phrases = ['the first', 'the second one', 'third', '4th', 'fourth please', 'the fifth', 'previous one', 'the last one', 'second to last', 'number one', 'one', 'two', 'the 2nd option', 'first one please', 'the third stage', 'twenty first', 'zeroth', 'the one before last', '1st'];
+    for (const said of phrases) {
+      const builtIn = recognizeChoices(said, asChoices, { allowPartialMatches: false, recognizeNumbers: false, recognizeOrdinals: true })[0];
+      const expected = builtIn && builtIn.resolution.score >= 0.6 ? stages[builtIn.resolution.index]?.title : undefined;
+      expect(resolveChoice(said, stages)?.title, said).toBe(expected);
+    }
+  });
 });

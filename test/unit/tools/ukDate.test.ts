@@ -117,4 +117,13 @@ describe('today in the UK from a clock', () => {
     expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(ukToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
+
+  it('turns over at UK midnight even when asked again within the same minute of the day before', () => {
+    expect(ukToday(new Date('2026-06-30T22:59:59.999Z'))).toBe('2026-06-30');
+    expect(ukToday(new Date('2026-06-30T23:00:00.000Z'))).toBe('2026-07-01');
+    expect(ukToday(new Date('2026-12-31T23:59:30Z'))).toBe('2026-12-31');
+    expect(ukToday(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12-31');
+    expect(ukToday(new Date('2027-01-01T00:00:00Z'))).toBe('2027-01-01');
+    expect(ukToday(new Date('2026-06-30T22:59:00Z'))).toBe('2026-06-30');
+  });
 });
