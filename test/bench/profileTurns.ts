@@ -11,7 +11,7 @@ const seconds = Number(process.argv[3] ?? 10);
 const entry = process.argv[4] === 'echo' ? 'echo' : 'app';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-data-'));
 const server = await startServerChild({ entry, env: { STORAGE: process.env.BENCH_STORAGE ?? 'sqlite', DATA_DIR: dataDir, RATE_LIMIT_PER_IP_PER_MINUTE: '0' } });
-await runLoad(server.url, { concurrency: 10, journeys: 60 });
+await runLoad(server.url, { concurrency: 10, durationMs: 5000 }); // warm-up, as in runBench.ts
 const cpuBefore = await server.cpuMs();
 const stopProfile = server.startProfile();
 const result = await runLoad(server.url, { concurrency, durationMs: seconds * 1000 });
