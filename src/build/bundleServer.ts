@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { projectPath } from '../projectRoot.js';
+import { startupCacheDirectory } from '../startupCache/startupCacheDirectory.js';
 
 /**
  * Why a bundle: run from source, start-up spent most of its time resolving, reading and compiling thousands of small
@@ -10,7 +11,7 @@ import { projectPath } from '../projectRoot.js';
  * starts in a fraction of that. It lives in node_modules/.cache because it is rebuilt from source on every start,
  * and so never needs committing or cleaning.
  */
-const BUNDLE_DIR = projectPath('node_modules', '.cache', 'sen-support-guide', 'server');
+const BUNDLE_DIR = path.join(startupCacheDirectory(), 'server');
 export const SERVER_BUNDLE = path.join(BUNDLE_DIR, 'server.mjs');
 
 /**
