@@ -1,7 +1,5 @@
 // `npm run bench`: the performance table (DESIGN.md contract 8). Prints one table and writes the figures to test/bench/results.json.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
@@ -12,6 +10,7 @@ import { trainingExamplesFrom } from '../../src/language/readTrainingExamples.js
 import { percentile, runLoad, type JourneyStep, type LoadResult } from './loadGenerator.js';
 import { ROOT, startServerChild, type ServerChild } from './serverChild.js';
 import { bundleServer } from '../../src/build/bundleServer.js';
+import { startServerProcess } from '../support/serverProcess.js';
 import { npmStartCommand } from '../support/startCommand.js';
 
 const LEVELS = [1, 10, 50, 200];
@@ -169,50 +168,22 @@ async function measureMemory(storage: 'sqlite' | 'memory', nodeFlags: string[] =
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the server as `npm start` runs it (after its build step) and times it until /readyz answers 200. */
+/** Starts the server as `npm start` runs it (after its build step), times it until /readyz answers 200, then asks a question. */
 async function timeToReady(): Promise<{ readyMs: number; firstReplyMs: number }> {
-  const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ready-'));
-  const { node, args } = npmStartCommand();
   const started = performance.now();
-  const child = spawn(node, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'warn', PORT: String(port), STORAGE: 'sqlite', DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
+  const server = await startServerProcess(
+    { NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', LOG_LEVEL: 'warn', STORAGE: 'sqlite', DATA_DIR: dataDir },
+    { run: 'bundle', timeoutMs: 60_000, pollEveryMs: 10 },
+  );
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`runBench: the server (${args.join(' ')}) exited with code ${child.exitCode} before it was ready`);
-      if (performance.now() - started > 60_000) throw new Error('runBench: the server was not ready after 60 s');
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (response.status === 200) {
-          const readyMs = performance.now() - started;
-          const asked = performance.now();
-          const first = await runLoad(`http://127.0.0.1:${port}`, { concurrency: 1, journeys: 1, journey: [() => 'what is SEN support?'] });
-          if (first.errors > 0) throw new Error(`runBench: the first question after start failed: ${first.errorSamples.join('; ')}`);
-          return { readyMs, firstReplyMs: performance.now() - asked };
-        }
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const readyMs = performance.now() - started;
+    const asked = performance.now();
+    const first = await runLoad(server.url, { concurrency: 1, journeys: 1, journey: [() => 'what is SEN support?'] });
+    if (first.errors > 0) throw new Error(`runBench: the first question after start failed: ${first.errorSamples.join('; ')}`);
+    return { readyMs, firstReplyMs: performance.now() - asked };
   } finally {
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -31,6 +31,8 @@ export interface ServerProcessOptions {
   /** 'source' runs src/index.ts under tsx; 'bundle' runs `npm start`'s command on the bundle its build step made. */
   run?: 'source' | 'bundle';
   timeoutMs?: number;
+  /** How often /readyz is asked while starting; the benchmark asks often, to time start-up closely. */
+  pollEveryMs?: number;
 }
 
 export async function startServerProcess(env: Record<string, string>, options: ServerProcessOptions = {}): Promise<ServerProcess> {
@@ -61,7 +63,7 @@ export async function startServerProcess(env: Record<string, string>, options: S
       child.kill('SIGKILL');
       throw new Error(`server not ready after ${timeoutMs} ms:\n${output.join('\n')}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, options.pollEveryMs ?? 100));
   }
   return {
     port,
