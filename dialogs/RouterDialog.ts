@@ -159,6 +159,7 @@ export class RouterDialog extends ComponentDialog {
     const state = await this.services.guideState.get(innerDc.context, newGuideState());
     const { understanding } = input;
     const intent = understanding.intent;
+    this.services.logger.debug('route.classified', { intent, score: Number(understanding.score.toFixed(3)), channel: input.channel });
     const messages = this.services.content.messages;
 
     if (intent === 'greeting' || intent === 'thanks') {

@@ -148,7 +148,9 @@ export class SenGuideBot extends ActivityHandler {
     state.offered = [];
     state.offeredEarlier = [];
     setTurnInput(context, { text, channel, understanding, choice, command });
-    log.debug('turn.routed', { intent: understanding.intent, score: Number(understanding.score.toFixed(3)), choice: choice?.target });
+    // The intent is not read here: a choice or a command is routed without classifying the message at all, and the
+    // router logs the intent when it does need it.
+    log.debug('turn.routed', { via: choice ? 'choice' : command ? 'command' : 'free-text', choice: choice?.target });
     if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
     this.dialogStateConfiguration ??= dc.state.configuration;

@@ -34,15 +34,23 @@ export function createLanguageUnderstanding(kb: Pick<KnowledgeBase, 'topics' | '
     understand(text: string, referenceDate?: Date): Understanding {
       // Safeguarding runs first and on the raw text: nothing later may hide a risk signal.
       const safeguarding = detect(text);
-      const { intent, score, ranked } = classifier.classify(text);
-      // Date and number recognition costs several milliseconds a message, and only the steps that ask for a date read
-      // it, so it runs the first time `entities` is read (once per message at most).
+      // The rest is worked out the first time it is read (once per message at most): a button press or a command
+      // word is routed without the intent, and only the steps that ask for a date read the entities, whose
+      // recognisers cost several milliseconds a message.
+      let classified: ReturnType<IntentClassifier['classify']> | undefined;
+      const classification = () => (classified ??= classifier.classify(text));
       let entities: Understanding['entities'] | undefined;
       return {
         text,
-        intent,
-        score,
-        ranked,
+        get intent() {
+          return classification().intent;
+        },
+        get score() {
+          return classification().score;
+        },
+        get ranked() {
+          return classification().ranked;
+        },
         get entities() {
           entities ??= recogniseEntities(text, referenceDate ? { referenceDate } : {});
           return entities;

@@ -137,3 +137,28 @@ describe('audiences', () => {
     expect(parentText).toContain(topic?.summary.slice(0, 40));
   });
 });
+
+describe('work done per message', () => {
+  it('routes a button press and a command word without classifying the message, and classifies free text', async () => {
+    const logLines: string[] = [];
+    const conversation = await startConversation('webchat', { logLines });
+    await conversation.open();
+    const eventsOf = (text: string) => async () => {
+      logLines.length = 0;
+      await conversation.say(text);
+      return logLines.map((line) => JSON.parse(line) as { event: string; via?: string });
+    };
+    const freeText = await eventsOf('what does a SENCO do?')();
+    expect(freeText.map((line) => line.event)).toContain('route.classified');
+    expect(freeText.find((line) => line.event === 'turn.routed')?.via).toBe('free-text');
+
+    await conversation.say('The four stages');
+    const button = await eventsOf('Plan')();
+    expect(button.find((line) => line.event === 'turn.routed')?.via).toBe('choice');
+    expect(button.map((line) => line.event)).not.toContain('route.classified');
+
+    const command = await eventsOf('help')();
+    expect(command.find((line) => line.event === 'turn.routed')?.via).toBe('command');
+    expect(command.map((line) => line.event)).not.toContain('route.classified');
+  });
+});

@@ -28,6 +28,26 @@ describe('createLanguageUnderstanding', () => {
     expect(understanding.safeguarding).toEqual({ category: 'domestic-violence', about: 'adult' });
   });
 
+  it('classifies a message only when its intent is read, once, and safeguarding never waits for that', () => {
+    let calls = 0;
+    const classify = language.classifier.classify.bind(language.classifier);
+    language.classifier.classify = (text) => {
+      calls += 1;
+      return classify(text);
+    };
+    try {
+      const understanding = language.understand('I think my son is being groomed online, what is an EHCP?', referenceDate);
+      expect(understanding.safeguarding?.category).toBe('exploitation');
+      expect(calls).toBe(0);
+      expect(understanding.intent).not.toBe('');
+      expect(understanding.score).toBeGreaterThan(0);
+      expect(understanding.ranked[0]?.intent).toBe(understanding.intent);
+      expect(calls).toBe(1);
+    } finally {
+      language.classifier.classify = classify;
+    }
+  });
+
   it('says none, with none first in the ranking, for an out-of-scope question', () => {
     const understanding = language.understand('how do I pay my council tax online', referenceDate);
     expect(understanding.intent).toBe('none');
