@@ -161,12 +161,31 @@ export function restoreTfIdf(state: TfIdfState): TfIdfVectoriser {
 
 function vectoriserFor(state: TfIdfState): { vectoriser: TfIdfVectoriser; build: (counts: FeatureCounts, weighted: boolean) => SparseVector } {
   const { options, words: wordIndex, charGrams: charIndex, idf } = state;
+  const grams = gramTable(charIndex);
+  const sublinear = options.sublinearTf;
   const scratch = new Float64Array(idf.length);
   const build = ({ words, charKeys, charCounts }: FeatureCounts, weighted: boolean): SparseVector => {
     const indices: number[] = [];
-    const wordNorm = addBlock(words.keys(), words.values(), wordIndex, idf, weighted, options.sublinearTf, indices, scratch);
+    let wordNorm = 0;
+    for (const [key, count] of words) {
+      const i = wordIndex.get(key);
+      if (i === undefined) continue;
+      const v = weighted ? featureWeight(count, idf[i] as number, sublinear) : count;
+      indices.push(i);
+      scratch[i] = v;
+      wordNorm += v * v;
+    }
     const wordCount = indices.length;
-    const charNorm = addBlock(charKeys.values(), charCounts.values(), charIndex, idf, weighted, options.sublinearTf, indices, scratch);
+    let charNorm = 0;
+    for (let k = 0; k < charKeys.length; k++) {
+      const i = findGram(grams, charKeys[k] as number);
+      if (i < 0) continue;
+      const count = charCounts[k] as number;
+      const v = weighted ? featureWeight(count, idf[i] as number, sublinear) : count;
+      indices.push(i);
+      scratch[i] = v;
+      charNorm += v * v;
+    }
     if (weighted) {
       // Each block is scaled to its weight, then the whole vector to length 1.
       const wordScale = wordNorm > 0 ? options.wordWeight / Math.sqrt(wordNorm) : 0;
@@ -217,32 +236,50 @@ function countFeaturesOnce(normalised: string, options: FeatureOptions): Feature
   return counts;
 }
 
-/** Writes one block's weights into `scratch` at their indices and returns the block's squared length. */
-function addBlock<K>(
-  keys: Iterable<K>,
-  counts: Iterator<number>,
-  index: Map<K, number>,
-  idf: Float64Array,
-  weighted: boolean,
-  sublinear: boolean,
-  indices: number[],
-  scratch: Float64Array,
-): number {
-  let norm = 0;
-  for (const key of keys) {
-    const count = counts.next().value as number;
-    const i = index.get(key);
-    if (i === undefined) continue;
-    const v = weighted ? (sublinear ? 1 + Math.log(count) : count) * (idf[i] as number) : count;
-    indices.push(i);
-    scratch[i] = v;
-    norm += v * v;
+function featureWeight(count: number, idf: number, sublinear: boolean): number {
+  return (sublinear ? 1 + Math.log(count) : count) * idf;
+}
+
+/**
+ * The character grams' feature indices in an open-addressing table. Looking them up is the hot loop of every
+ * message; a Map keyed by 32-bit hashes boxes each key and costs several times more.
+ */
+interface GramTable {
+  keys: Uint32Array;
+  /** -1 marks an empty slot. */
+  indices: Int32Array;
+  shift: number;
+}
+
+function gramTable(grams: Map<number, number>): GramTable {
+  // At most half full, so a miss (most grams of a message) ends after a slot or two.
+  const bits = Math.max(4, Math.ceil(Math.log2(grams.size * 2 + 1)));
+  const table: GramTable = { keys: new Uint32Array(1 << bits), indices: new Int32Array(1 << bits).fill(-1), shift: 32 - bits };
+  const mask = (1 << bits) - 1;
+  for (const [key, index] of grams) {
+    let slot = gramSlot(key, table.shift);
+    while ((table.indices[slot] as number) >= 0) slot = (slot + 1) & mask;
+    table.keys[slot] = key;
+    table.indices[slot] = index;
   }
-  return norm;
+  return table;
+}
+
+function findGram(table: GramTable, key: number): number {
+  const mask = table.indices.length - 1;
+  for (let slot = gramSlot(key, table.shift); ; slot = (slot + 1) & mask) {
+    const index = table.indices[slot] as number;
+    if (index < 0 || table.keys[slot] === key) return index;
+  }
+}
+
+/** Fibonacci hashing: the top bits of the key times 2^32 / golden ratio. */
+function gramSlot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
 /** The code that turns text into vectors, as source: trained-model cache keys include it, so editing it retrains. */
-export const TF_IDF_SOURCE = [countFeatures, countFeaturesOnce, fitTfIdf, vectoriserFor, addBlock].join('\n');
+export const TF_IDF_SOURCE = [countFeatures, countFeaturesOnce, fitTfIdf, vectoriserFor, featureWeight, gramTable, findGram, gramSlot].join('\n');
 
 export function sparseDot(vector: SparseVector, dense: Float64Array, offset = 0): number {
   let sum = 0;
