@@ -1,6 +1,7 @@
 // Drives conversations over HTTP (deliveryMode expectReplies) at a fixed concurrency and records each turn's latency.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ReplyJson {
   type?: string;
@@ -55,10 +56,17 @@ export interface LoadOptions {
   journey?: JourneyStep[];
   /** Whether a turn with no reply counts as an error (true for our bot: it always answers). */
   expectReply?: boolean;
+  /**
+   * A pause before each turn after the first, chosen evenly between min and max ms, as a person reads a reply
+   * before writing back. Without it each conversation sends its next turn the moment the last is answered, which
+   * measures the server's ceiling, where latency is mostly time spent queueing.
+   */
+  pauseMs?: { min: number; max: number };
 }
 
 export async function runLoad(baseUrl: string, options: LoadOptions): Promise<LoadResult> {
   const journey = options.journey ?? PARENT_JOURNEY;
+  const pause = options.pauseMs;
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
@@ -115,11 +123,18 @@ export async function runLoad(baseUrl: string, options: LoadOptions): Promise<Lo
   const deadline = options.durationMs === undefined ? Number.POSITIVE_INFINITY : started + options.durationMs;
 
   const user = async (index: number): Promise<void> => {
+    let turnsSent = 0;
     while (performance.now() < deadline && journeysStarted < budget) {
       journeysStarted += 1;
       const conversation = `bench-${runId}-${index}-${journeysStarted}`;
       let previous: ReplyJson[] = [];
-      for (const step of journey) previous = await turn(conversation, step(previous));
+      for (const step of journey) {
+        // Users start at random moments within the first pause and pause before a next conversation too, so they
+        // do not fall into step.
+        if (pause) await sleep(turnsSent === 0 ? Math.random() * pause.max : pause.min + Math.random() * (pause.max - pause.min));
+        previous = await turn(conversation, step(previous));
+        turnsSent += 1;
+      }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => user(i)));

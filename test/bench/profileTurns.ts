@@ -5,12 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad } from './loadGenerator.js';
 import { ROOT, startServerChild } from './serverChild.js';
+import { npmStartCommand } from '../support/startCommand.js';
 
 const concurrency = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 10);
 const entry = process.argv[4] === 'echo' ? 'echo' : 'app';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-data-'));
-const server = await startServerChild({ entry, env: { STORAGE: process.env.BENCH_STORAGE ?? 'sqlite', DATA_DIR: dataDir, RATE_LIMIT_PER_IP_PER_MINUTE: '0' } });
+// Our bot with npm start's heap flags, as runBench.ts runs it.
+const nodeFlags = entry === 'app' ? npmStartCommand().args.filter((arg) => arg.startsWith('--max-')) : [];
+const server = await startServerChild({ entry, nodeFlags, env: { STORAGE: process.env.BENCH_STORAGE ?? 'sqlite', DATA_DIR: dataDir, RATE_LIMIT_PER_IP_PER_MINUTE: '0' } });
 await runLoad(server.url, { concurrency: 10, durationMs: 5000 }); // warm-up, as in runBench.ts
 const cpuBefore = await server.cpuMs();
 const stopProfile = server.startProfile();

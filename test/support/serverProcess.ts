@@ -9,6 +9,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface ServerProcess {
   port: number;
   url: string;
+  /** The operating system's id for the process, e.g. to read its memory. */
+  pid: number;
   /** Everything the process wrote to stdout and stderr, line by line. */
   output: string[];
   /** Sends a signal and resolves with the exit code. */
@@ -68,6 +70,7 @@ export async function startServerProcess(env: Record<string, string>, options: S
   return {
     port,
     url,
+    pid: child.pid ?? 0,
     output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;
