@@ -1,5 +1,6 @@
 // Structured JSON logs with levels; the only way the app writes operational output (never message text).
 import { createHash } from 'node:crypto';
+import { BoundedCache } from '../boundedCache.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -16,10 +17,13 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
+/** Every turn logs with its conversation's hash, and a conversation's turns come close together. */
+const RECENT_HASHES = new BoundedCache<string>({ maxEntries: 1000, maxKeyChars: 200_000, maxKeyLength: 1000 });
+
 /** Hashes an identifier (user id, conversation id, phone number) so logs can group by it without revealing it. */
 export function hashId(id: string | undefined | null): string | undefined {
   if (!id) return undefined;
-  return createHash('sha256').update(`sen-guide:${id}`).digest('hex').slice(0, 16);
+  return RECENT_HASHES.getOrCompute(id, (key) => createHash('sha256').update(`sen-guide:${key}`).digest('hex').slice(0, 16));
 }
 
 export function createLogger(level: LogLevel, sink: LogSink = (line) => process.stdout.write(`${line}\n`), base: LogFields = {}): Logger {
