@@ -49,21 +49,24 @@ export function escapeIcsText(text: string): string {
 /** Folds one content line into lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1). */
 export function foldIcsLine(line: string): string {
   if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
+  // Cut by index rather than build each part a character at a time: a calendar has several long lines.
   const out: string[] = [];
-  let current = '';
-  let currentOctets = 0;
-  for (const character of line) {
-    const octets = utf8Length(character.codePointAt(0) ?? 0);
+  let start = 0;
+  let octets = 0;
+  for (let i = 0; i < line.length; ) {
+    const codePoint = line.codePointAt(i) ?? 0;
+    const units = codePoint > 0xffff ? 2 : 1;
+    const size = utf8Length(codePoint);
     const limit = out.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (currentOctets + octets > limit) {
-      out.push(current);
-      current = '';
-      currentOctets = 0;
+    if (octets + size > limit) {
+      out.push(line.slice(start, i));
+      start = i;
+      octets = 0;
     }
-    current += character;
-    currentOctets += octets;
+    octets += size;
+    i += units;
   }
-  out.push(current);
+  out.push(line.slice(start));
   return out.join('\r\n ');
 }
 

@@ -108,6 +108,18 @@ describe('TEXT escaping and folding', () => {
     expect(folded.split('\r\n').slice(1).every((part) => part.startsWith(' '))).toBe(true);
   });
 
+  it('never folds inside an emoji or other character outside the basic plane, and loses nothing', () => {
+    const line = `DESCRIPTION:${'ab😀'.repeat(40)}`;
+    const folded = foldIcsLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(encoder.encode(part).length).toBeLessThanOrEqual(75);
+      expect(part).not.toMatch(/[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/);
+    }
+    expect(parts.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+  });
+
   it('leaves short lines alone', () => {
     expect(foldIcsLine('VERSION:2.0')).toBe('VERSION:2.0');
     expect(encoder.encode(foldIcsLine('X'.repeat(75))).length).toBe(75);
