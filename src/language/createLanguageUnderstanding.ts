@@ -1,7 +1,7 @@
 // The one entry point the bot uses: safeguarding first, then intent, then entities, as one Understanding.
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { loadSafeguardingDetector, type SafeguardingDetector } from './detectSafeguarding.js';
-import { type IntentClassifier, type IntentClassifierOptions, trainIntentClassifier } from './intentClassifier.js';
+import { type IntentClassifier, type IntentClassifierOptions, type IntentResult, trainIntentClassifier } from './intentClassifier.js';
 import { createNormaliser, loadNormalisationRules } from './normaliseText.js';
 import { trainingExamplesFrom } from './readTrainingExamples.js';
 import { recogniseEntities } from './recogniseEntities.js';
@@ -37,7 +37,7 @@ export function createLanguageUnderstanding(kb: Pick<KnowledgeBase, 'topics' | '
       // The rest is worked out the first time it is read (once per message at most): a button press or a command
       // word is routed without the intent, and only the steps that ask for a date read the entities, whose
       // recognisers cost several milliseconds a message.
-      let classified: ReturnType<IntentClassifier['classify']> | undefined;
+      let classified: IntentResult | undefined;
       const classification = () => (classified ??= classifier.classify(text));
       let entities: Understanding['entities'] | undefined;
       return {
