@@ -14,7 +14,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-data-'));
 // Our bot with npm start's heap flags, as runBench.ts runs it.
 const nodeFlags = entry === 'app' ? npmStartCommand().args.filter((arg) => arg.startsWith('--max-')) : [];
 const server = await startServerChild({ entry, nodeFlags, env: { STORAGE: process.env.BENCH_STORAGE ?? 'sqlite', DATA_DIR: dataDir, RATE_LIMIT_PER_IP_PER_MINUTE: '0' } });
-await runLoad(server.url, { concurrency: 10, durationMs: 5000 }); // warm-up, as in runBench.ts
+await runLoad(server.url, { concurrency: 10, durationMs: 10_000 }); // warm-up, as in runBench.ts
 const cpuBefore = await server.cpuMs();
 const stopProfile = server.startProfile();
 const result = await runLoad(server.url, { concurrency, durationMs: seconds * 1000 });
