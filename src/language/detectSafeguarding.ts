@@ -75,7 +75,7 @@ function firstMatch(category: CompiledCategory, sentence: string, lexicon: Compi
 }
 
 /** True when one of the two words before the match (fillers like "ever" skipped) is a negation. */
-function isNegated(before: string, lexicon: CompiledLexicon): boolean {
+export function isNegated(before: string, lexicon: CompiledLexicon): boolean {
   const words = before.trim().split(' ').filter((w) => w.length > 0);
   let seen = 0;
   for (let i = words.length - 1; i >= 0 && seen < 2; i--) {
